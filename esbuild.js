@@ -1,0 +1,82 @@
+// Bundles the CLI, the extension (Node and browser) and the tests.
+// YAML imported from the sources (the rules table) is parsed here, at build
+// time, so a syntax error in it fails the build and the bundles carry plain data.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+const YAML = require('yaml');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Turns `import table from './table.yaml'` into the parsed object. */
+const yamlPlugin = {
+  name: 'yaml-data',
+  setup(build) {
+    build.onLoad({ filter: /\.yaml$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      const doc = YAML.parseDocument(text, { prettyErrors: true });
+      if (doc.errors.length) {
+        return { errors: doc.errors.map((error) => ({ text: error.message, location: { file: args.path } })) };
+      }
+      return { contents: `module.exports = ${JSON.stringify(doc.toJS())};`, loader: 'js' };
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  target: 'es2022',
+  logLevel: 'warning',
+  plugins: [yamlPlugin],
+};
+
+function testEntries(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map((file) => path.join(dir, String(file)))
+    .filter((file) => /\.test\.ts$/.test(file));
+}
+
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    entryPoints: testEntries('test/unit'),
+    outdir: 'out/test/unit',
+    outbase: 'test/unit',
+    platform: 'node',
+    sourcemap: true,
+    minify: false,
+  },
+];
+
+async function main() {
+  if (watch) {
+    for (const options of builds) await (await esbuild.context(options)).watch();
+    return;
+  }
+  fs.rmSync('out/test/unit', { recursive: true, force: true });
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  fs.chmodSync('dist/cli.js', 0o755);
+}
+
+module.exports = { yamlPlugin };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error.message ?? error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,78 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_FILE_NAME, EMPTY_CONFIG, RoleResolver, lintConfigText, rulesTable } from '../core';
+import type { ArtifactsConfig, Finding } from '../core';
+import { readText } from './files';
+
+/** A config file with what it configures and what is wrong in it. */
+export interface LoadedConfig {
+  file?: string;
+  config: ArtifactsConfig;
+  resolver: RoleResolver;
+  findings: Finding[];
+}
+
+/**
+ * Finds the `.agile-artifacts.yaml` that applies to a file by walking up to
+ * the filesystem root, reading each config once.
+ */
+export class ConfigFinder {
+  private readonly byFolder = new Map<string, LoadedConfig>();
+  private readonly byFile = new Map<string, LoadedConfig>();
+  private readonly defaults: LoadedConfig = { config: EMPTY_CONFIG, resolver: new RoleResolver(rulesTable(), EMPTY_CONFIG), findings: [] };
+
+  constructor(private readonly fixed?: LoadedConfig) {}
+
+  /** Every config file read so far (their findings are reported too). */
+  loaded(): LoadedConfig[] {
+    return [...this.byFile.values()];
+  }
+
+  forFile(file: string): LoadedConfig {
+    if (this.fixed) return this.fixed;
+    return this.forFolder(path.dirname(file));
+  }
+
+  /** Loads a config file (when it is linted itself, or given with --config). */
+  load(file: string): LoadedConfig {
+    let loaded = this.byFile.get(file);
+    if (!loaded) {
+      loaded = loadConfig(file);
+      this.byFile.set(file, loaded);
+    }
+    return loaded;
+  }
+
+  private forFolder(folder: string): LoadedConfig {
+    const cached = this.byFolder.get(folder);
+    if (cached) return cached;
+    const candidate = path.join(folder, CONFIG_FILE_NAME);
+    const parent = path.dirname(folder);
+    const found = isFile(candidate) ? this.load(candidate) : parent === folder ? this.defaults : this.forFolder(parent);
+    this.byFolder.set(folder, found);
+    return found;
+  }
+}
+
+export function loadConfig(file: string): LoadedConfig {
+  const read = readText(file);
+  if ('error' in read) {
+    const finding: Finding = {
+      rule: 'config-error',
+      severity: 'error',
+      message: `The config file cannot be read: ${read.error}.`,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    };
+    return { file, config: EMPTY_CONFIG, resolver: new RoleResolver(rulesTable(), EMPTY_CONFIG), findings: [finding] };
+  }
+  const { config, findings } = lintConfigText(read.text);
+  return { file, config, resolver: new RoleResolver(rulesTable(), config), findings };
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,95 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { CONFIG_FILE_NAME } from '../core';
+
+/** A path or glob the user named that matched nothing. */
+export class MissingPathError extends Error {}
+
+const GLOB_CHARS = /[*?[\]{}!]/;
+
+/** Whether the walker enters a folder: never `node_modules` or dot-folders. */
+function isWalkedFolder(name: string): boolean {
+  return name !== 'node_modules' && !name.startsWith('.');
+}
+
+function isLintedFile(name: string): boolean {
+  return /\.(md|markdown)$/i.test(name) || name === CONFIG_FILE_NAME;
+}
+
+/** Every file below `dir` the linter reads, in sorted order, without following folder links. */
+function walk(dir: string, found: string[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (isWalkedFolder(entry.name)) walk(full, found);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && isLintedFile(entry.name)) {
+      found.push(full);
+    }
+  }
+}
+
+/**
+ * Expands the command line's paths and globs into files. Named files are
+ * taken as they are; folders are walked; globs match below their fixed prefix.
+ */
+export function expandPaths(args: string[], cwd: string): string[] {
+  const files = new Set<string>();
+  for (const arg of args.length ? args : ['.']) {
+    const absolute = path.resolve(cwd, arg);
+    if (!GLOB_CHARS.test(arg) || fs.existsSync(absolute)) {
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(absolute);
+      } catch {
+        throw new MissingPathError(`no such file or folder: ${arg}`);
+      }
+      if (stat.isDirectory()) {
+        const found: string[] = [];
+        walk(absolute, found);
+        found.forEach((file) => files.add(file));
+      } else {
+        files.add(absolute);
+      }
+      continue;
+    }
+    const matched = matchGlob(arg, cwd);
+    if (!matched.length) throw new MissingPathError(`no files match: ${arg}`);
+    matched.forEach((file) => files.add(file));
+  }
+  return [...files];
+}
+
+function matchGlob(glob: string, cwd: string): string[] {
+  const posixGlob = glob.split(path.sep).join('/');
+  const parts = posixGlob.split('/');
+  const fixed: string[] = [];
+  while (parts.length > 1 && !GLOB_CHARS.test(parts[0])) fixed.push(parts.shift() as string);
+  const base = path.resolve(cwd, fixed.join('/') || '.');
+  const isMatch = picomatch(parts.join('/'), { dot: false });
+  const found: string[] = [];
+  walk(base, found);
+  return found.filter((file) => isMatch(path.relative(base, file).split(path.sep).join('/')));
+}
+
+/** Reads a file as UTF-8 text (invalid bytes become U+FFFD), or says why it cannot. */
+export function readText(file: string): { text: string } | { error: string } {
+  try {
+    const bytes = fs.readFileSync(file);
+    return { text: new TextDecoder('utf-8', { fatal: false }).decode(bytes) };
+  } catch (error) {
+    return { error: (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder' : String((error as Error).message) };
+  }
+}
+
+/** Path relative to the working directory, with `/` separators. */
+export function displayPath(file: string, cwd: string): string {
+  return path.relative(cwd, file).split(path.sep).join('/') || path.basename(file);
+}

@@ -1,0 +1,148 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CONFIG_FILE_NAME, lintMarkdown, rulesTable, MAX_FILE_CHARS } from '../core';
+import { cardForTerm, suggestTerms } from '../core/hover/cards';
+import { cardToText } from './cardText';
+import { ConfigFinder, loadConfig } from './configs';
+import type { LoadedConfig } from './configs';
+import { displayPath, expandPaths, MissingPathError, readText } from './files';
+import { formatJson, formatSarif, formatText, sortFileFindings } from './report';
+import type { FileFinding } from './report';
+import { DOCS_BASE, VERSION } from './version';
+
+const USAGE = `Usage:
+  agile-artifacts lint [PATH|GLOB ...] [--format text|json|sarif] [--config FILE]
+  agile-artifacts explain TERM
+  agile-artifacts --help | --version
+
+lint     checks SAFe backlog items kept as Markdown (default: the current folder).
+         Exit status: 0 no error or warning, 1 errors or warnings, 2 bad usage.
+explain  prints what a role, term, field, artifact type or rule id means in SAFe.`;
+
+/** Bad usage: printed to stderr, exit status 2. */
+class UsageError extends Error {}
+
+interface Output {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Runs the CLI; returns the exit status. Never throws. */
+export function run(argv: string[], cwd: string, out: Output): number {
+  try {
+    const [command, ...rest] = argv;
+    if (command === '--version' || command === '-v') {
+      out.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      out.stdout(`${USAGE}\n`);
+      return command ? 0 : 2;
+    }
+    if (command === 'lint') return lint(rest, cwd, out);
+    if (command === 'explain') return explain(rest, out);
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof MissingPathError) {
+      out.stderr(`agile-artifacts: ${error.message}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
+      return 2;
+    }
+    out.stderr(`agile-artifacts: internal error: ${(error as Error)?.message ?? error}\n`);
+    return 2;
+  }
+}
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: { format: { type: 'string', short: 'f', default: 'text' }, config: { type: 'string', short: 'c' } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function lint(args: string[], cwd: string, out: Output): number {
+  const { values, positionals } = parse(args);
+  const format = values.format as string;
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format "${format}" (use text, json or sarif)`);
+  let fixed: LoadedConfig | undefined;
+  if (values.config) {
+    const file = path.resolve(cwd, values.config);
+    if (!fs.existsSync(file)) throw new UsageError(`cannot read the config file ${values.config}: no such file`);
+    fixed = loadConfig(file);
+    const problems = fixed.findings.filter((finding) => finding.rule === 'config-error');
+    if (problems.length) {
+      const lines = problems.map((f) => `  ${values.config}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.message}`);
+      throw new UsageError(`the config file ${values.config} is invalid:\n${lines.join('\n')}`);
+    }
+  }
+  const files = expandPaths(positionals, cwd);
+  const configs = new ConfigFinder(fixed);
+  const findings: FileFinding[] = [];
+  let checked = 0;
+  for (const file of files) {
+    const shown = displayPath(file, cwd);
+    if (path.basename(file) === CONFIG_FILE_NAME) {
+      configs.load(file);
+      continue;
+    }
+    const skipped = skipBySize(file) ?? undefined;
+    const read = skipped ? { error: skipped } : readText(file);
+    if ('error' in read) {
+      out.stderr(`agile-artifacts: skipped ${shown}: ${read.error}\n`);
+      continue;
+    }
+    const { config, resolver } = configs.forFile(file);
+    const result = lintMarkdown(read.text, { fileName: file, config, resolver });
+    if (result.skipped) {
+      out.stderr(`agile-artifacts: skipped ${shown}: ${result.skipped}\n`);
+      continue;
+    }
+    checked++;
+    for (const finding of result.findings) findings.push({ file: shown, finding });
+  }
+  for (const loaded of configs.loaded()) {
+    if (!loaded.file) continue;
+    checked++;
+    for (const finding of loaded.findings) findings.push({ file: displayPath(loaded.file, cwd), finding });
+  }
+  sortFileFindings(findings);
+  if (format === 'json') out.stdout(formatJson(findings));
+  else if (format === 'sarif') out.stdout(formatSarif(findings, rulesTable().rules, VERSION, DOCS_BASE));
+  else out.stdout(formatText(findings, checked));
+  return findings.some(({ finding }) => finding.severity === 'error' || finding.severity === 'warning') ? 1 : 0;
+}
+
+/** Reading a huge file only to skip it wastes time; its size says enough. */
+function skipBySize(file: string): string | undefined {
+  try {
+    const size = fs.statSync(file).size;
+    return size > MAX_FILE_CHARS * 4 ? `larger than ${MAX_FILE_CHARS / 1024 / 1024} MB; not checked` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function explain(args: string[], out: Output): number {
+  const term = args.join(' ').trim();
+  if (!term) throw new UsageError('explain needs a term, e.g. agile-artifacts explain "Product Owner"');
+  const card = cardForTerm(term);
+  if (!card) {
+    const suggestions = suggestTerms(term);
+    throw new UsageError(`no SAFe role or term "${term}" is known${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : ''}`);
+  }
+  out.stdout(cardToText(card) + '\n');
+  return 0;
+}
+
+if (require.main === module) {
+  const status = run(process.argv.slice(2), process.cwd(), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+  process.exitCode = status;
+}

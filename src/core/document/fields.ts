@@ -1,0 +1,163 @@
+import type { FrontMatter } from './frontMatter';
+import type { ScannedLine } from './scan';
+
+/** Where a field was written; front matter and body forms are checked alike. */
+export type FieldSource = 'front-matter' | 'body';
+
+/** One piece of a field's value, with its offsets in the whole file. */
+export interface FieldValue {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A `key: value` slot, from front matter or from the body. */
+export interface Field {
+  /** The key as written. */
+  key: string;
+  /** Lower case, `-` for spaces and `_`: `accepted-by`. */
+  normalizedKey: string;
+  keyStart: number;
+  keyEnd: number;
+  /** The whole value as written (body) or each list item (front matter). */
+  values: FieldValue[];
+  source: FieldSource;
+  line?: number;
+  isTrue?: boolean;
+}
+
+/** Lower-cases a key and makes `-`, `_` and spaces equivalent. */
+export function normalizeKey(key: string): string {
+  return key
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '-');
+}
+
+/** Lines longer than this are not read for fields: no field line is that long. */
+const MAX_FIELD_LINE = 2000;
+
+// `**Key:** value`, `**Key**: value`, `__Key:__ value`, `*Key:* value`
+const BOLD_FIELD = /^(\*\*|__|\*|_)([A-Za-z][\w /&()'-]{0,60}?)(:?)\1(:?)[ \t]*(.*)$/;
+// `Key: value`
+const PLAIN_FIELD = /^([A-Za-z][\w /&()'-]{0,60}?)[ \t]*:[ \t]+(.*)$/;
+const TABLE_SEPARATOR = /^\|?[\s:|-]+\|?$/;
+
+export function frontMatterFields(frontMatter: FrontMatter | undefined): Field[] {
+  if (!frontMatter) return [];
+  return frontMatter.entries.map((entry) => ({
+    key: entry.key,
+    normalizedKey: normalizeKey(entry.key),
+    keyStart: entry.keyStart,
+    keyEnd: entry.keyEnd,
+    values: entry.values,
+    source: 'front-matter' as const,
+    isTrue: entry.isTrue,
+  }));
+}
+
+/** Reads every field form of SPEC §2 from the body lines. */
+export function bodyFields(lines: readonly ScannedLine[]): Field[] {
+  const fields: Field[] = [];
+  for (const scanned of lines) {
+    if (scanned.inCode || scanned.visible.length > MAX_FIELD_LINE) continue;
+    const field = readFieldLine(scanned);
+    if (field) fields.push(field);
+  }
+  return fields;
+}
+
+function readFieldLine(scanned: ScannedLine): Field | undefined {
+  const { visible, start, line } = scanned;
+  const column = skipPrefixes(visible);
+  const rest = visible.slice(column);
+  if (rest.startsWith('|')) return readTableRow(scanned);
+
+  const bold = BOLD_FIELD.exec(rest);
+  if (bold && (bold[3] || bold[4])) {
+    const keyStart = start + column + bold[1].length;
+    const key = bold[2].trim();
+    const valueOffset = column + rest.length - bold[5].length;
+    return makeField(key, keyStart, visible, valueOffset, start, line);
+  }
+  const plain = PLAIN_FIELD.exec(rest);
+  if (plain) {
+    const key = plain[1].trim();
+    const valueOffset = column + rest.length - plain[2].length;
+    return makeField(key, start + column, visible, valueOffset, start, line);
+  }
+  return undefined;
+}
+
+/** Skips blockquote markers, list markers and task boxes before a field. */
+function skipPrefixes(text: string): number {
+  const match = /^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,3}[.)][ \t]+)?/.exec(text);
+  return match ? match[0].length : 0;
+}
+
+function readTableRow(scanned: ScannedLine): Field | undefined {
+  const { visible, start, line } = scanned;
+  const trimmed = visible.trim();
+  if (TABLE_SEPARATOR.test(trimmed)) return undefined;
+  const cells: { text: string; offset: number }[] = [];
+  let cellStart = visible.indexOf('|') + 1;
+  for (let i = cellStart; i <= visible.length; i++) {
+    if (i === visible.length || (visible[i] === '|' && visible[i - 1] !== '\\')) {
+      cells.push({ text: visible.slice(cellStart, i), offset: cellStart });
+      cellStart = i + 1;
+    }
+  }
+  if (cells.length && cells[cells.length - 1].text.trim() === '') cells.pop();
+  if (cells.length !== 2) return undefined;
+  const [keyCell, valueCell] = cells;
+  const keyLead = keyCell.text.length - keyCell.text.trimStart().length;
+  const key = stripEmphasis(keyCell.text.trim()).replace(/:$/, '').trim();
+  if (!/^[A-Za-z][\w /&()'-]{0,60}$/.test(key)) return undefined;
+  const keyStart = start + keyCell.offset + keyLead + keyCell.text.trim().indexOf(key);
+  const value = trimValue(valueCell.text, start + valueCell.offset);
+  return {
+    key,
+    normalizedKey: normalizeKey(key),
+    keyStart,
+    keyEnd: keyStart + key.length,
+    values: value ? [value] : [],
+    source: 'body',
+    line,
+  };
+}
+
+function makeField(key: string, keyStart: number, visible: string, valueOffset: number, lineStart: number, line: number): Field {
+  const value = trimValue(visible.slice(valueOffset), lineStart + valueOffset);
+  return {
+    key,
+    normalizedKey: normalizeKey(key),
+    keyStart,
+    keyEnd: keyStart + key.length,
+    values: value ? [value] : [],
+    source: 'body',
+    line,
+  };
+}
+
+/** Trims spaces and wrapping emphasis or code marks from a value, keeping offsets. */
+export function trimValue(raw: string, offset: number): FieldValue | undefined {
+  let from = 0;
+  let to = raw.length;
+  for (;;) {
+    while (from < to && /\s/.test(raw[from])) from++;
+    while (to > from && /\s/.test(raw[to - 1])) to--;
+    const wrap = /^(\*\*|__|\*|_|`)/.exec(raw.slice(from, to));
+    if (wrap && to - from > 2 * wrap[1].length && raw.slice(to - wrap[1].length, to) === wrap[1]) {
+      from += wrap[1].length;
+      to -= wrap[1].length;
+      continue;
+    }
+    break;
+  }
+  if (to <= from) return { text: '', start: offset + from, end: offset + from };
+  return { text: raw.slice(from, to), start: offset + from, end: offset + to };
+}
+
+function stripEmphasis(text: string): string {
+  return text.replace(/^(\*\*|__|\*|_)(.*)\1$/, '$2');
+}

@@ -1,0 +1,109 @@
+import type { ScannedLine } from './scan';
+
+/** A heading or label that opens a part of the document. */
+export interface Section {
+  /** The title as written, without `#`, emphasis or trailing colon. */
+  title: string;
+  /** Lower-cased, numbering and punctuation removed: `acceptance criteria`. */
+  normalizedTitle: string;
+  kind: 'heading' | 'label';
+  /** Heading level 1–6; labels count as 7 (below any heading). */
+  level: number;
+  line: number;
+  start: number;
+  end: number;
+  /** True when the section has text before the next section starts. */
+  hasContent: boolean;
+}
+
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$/;
+// `**Acceptance Criteria:**`, `**Acceptance Criteria**:`, `**Acceptance Criteria**` on a line of its own
+const BOLD_LABEL = /^[ \t]*(?:>[ \t]*)*(\*\*|__)([^*_]{1,80}?)(:?)\1(:?)[ \t]*(.*)$/;
+// `Acceptance criteria:` alone or followed by text
+const PLAIN_LABEL = /^[ \t]*(?:>[ \t]*)*([A-Za-z][A-Za-z0-9 /&()'-]{1,60}?)[ \t]*:[ \t]*(.*)$/;
+
+/** Lower-cases a title and drops numbering, emphasis, emoji and punctuation. */
+export function normalizeTitle(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[*_`~[\]]/g, '')
+    .replace(/^[\s\d.)(:-]*(?:[a-z][.)]\s+)?/, '')
+    .replace(/[^\p{L}\p{N}&/' -]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Finds headings and labels, and whether each has content. */
+export function findSections(lines: readonly ScannedLine[]): Section[] {
+  const sections: Section[] = [];
+  const contentAfter: boolean[] = [];
+  for (const scanned of lines) {
+    if (scanned.inCode) {
+      if (sections.length) contentAfter[sections.length - 1] = true;
+      continue;
+    }
+    const opened = readSectionLine(scanned);
+    if (opened) {
+      // `Given: …` under `Acceptance criteria:` is the label's content, not a new empty part.
+      if (opened.section.kind === 'label' && opened.inlineContent && sections.length) {
+        contentAfter[sections.length - 1] = true;
+      }
+      sections.push(opened.section);
+      contentAfter.push(opened.inlineContent);
+      continue;
+    }
+    if (sections.length && hasText(scanned.visible)) contentAfter[sections.length - 1] = true;
+  }
+  // A heading's content includes its subsections (and the labels inside it).
+  for (let i = sections.length - 1; i >= 0; i--) {
+    let has = contentAfter[i];
+    for (let j = i + 1; !has && j < sections.length && sections[j].level > sections[i].level; j++) {
+      has = contentAfter[j] || sections[j].kind === 'label';
+    }
+    sections[i].hasContent = has;
+  }
+  return sections;
+}
+
+function readSectionLine(scanned: ScannedLine): { section: Section; inlineContent: boolean } | undefined {
+  const { visible, start, line } = scanned;
+  if (visible.length > 400) return undefined;
+  const heading = ATX_HEADING.exec(visible);
+  if (heading) {
+    const title = (heading[2] ?? '').trim();
+    const at = title ? visible.indexOf(title) : visible.indexOf('#');
+    return {
+      section: makeSection(title.replace(/:$/, ''), 'heading', heading[1].length, line, start + at, start + at + title.length),
+      inlineContent: false,
+    };
+  }
+  const bold = BOLD_LABEL.exec(visible);
+  if (bold && (bold[3] || bold[4] || bold[5].trim() === '')) {
+    const at = visible.indexOf(bold[2]);
+    return {
+      section: makeSection(bold[2].trim(), 'label', 7, line, start + at, start + at + bold[2].length),
+      inlineContent: hasText(bold[5]),
+    };
+  }
+  const plain = PLAIN_LABEL.exec(visible);
+  if (plain) {
+    const at = visible.indexOf(plain[1]);
+    return {
+      section: makeSection(plain[1].trim(), 'label', 7, line, start + at, start + at + plain[1].length),
+      inlineContent: hasText(plain[2]),
+    };
+  }
+  return undefined;
+}
+
+function makeSection(title: string, kind: Section['kind'], level: number, line: number, start: number, end: number): Section {
+  return { title, normalizedTitle: normalizeTitle(title), kind, level, line, start, end, hasContent: false };
+}
+
+/** Text that counts as content: not blank, not only list/task markers or a `TBD`. */
+function hasText(text: string): boolean {
+  const stripped = text
+    .replace(/^[\s>]*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]?\])?/, '')
+    .replace(/[|:\s-]/g, '');
+  return stripped.length > 0;
+}

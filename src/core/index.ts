@@ -1,0 +1,11 @@
+/** The engine's public surface, shared by the CLI and the editor. No Node or editor imports below here. */
+export type { Finding, Fix, Position, Range, RuleLevel, Severity, TextEdit } from './types';
+export { LineIndex } from './text';
+export { lintMarkdown, analyzeMarkdown, skipReason, MAX_FILE_CHARS } from './lint/lint';
+export type { LintOptions, LintResult } from './lint/lint';
+export { lintConfigText } from './lint/lintConfig';
+export { CONFIG_FILE_NAME, EMPTY_CONFIG } from './config/types';
+export type { ArtifactsConfig, RosterPerson } from './config/types';
+export { RoleResolver } from './roles/resolve';
+export { rulesTable } from './rules/table';
+export type { RulesTable, RoleEntry, ArtifactEntry, RuleEntry } from './rules/types';

@@ -1,0 +1,23 @@
+import { closest } from '../../roles/suggest';
+import { joinWith } from '../../rules/messages';
+import type { RuleContext } from '../context';
+
+/** Field keys that name an enabler's kind. */
+const KIND_KEYS = new Set(['enabler', 'enabler-type', 'enabler-kind']);
+const NOT_A_KIND = /^(?:|yes|no|true|false|none|n\/a|tbd|-+|—)$/i;
+
+/** `enabler-type`: an enabler kind other than the four SAFe names. */
+export function checkEnablerType(context: RuleContext): void {
+  const kinds = context.table.enablerKinds;
+  for (const field of context.doc.fields) {
+    if (!KIND_KEYS.has(field.normalizedKey)) continue;
+    for (const value of field.values) {
+      const written = value.text.trim();
+      const kind = written.toLowerCase().replace(/\s+enabler$/, '');
+      if (NOT_A_KIND.test(kind) || kinds.includes(kind)) continue;
+      const hint = closest(kind, kinds) ?? kinds.find((candidate) => candidate.startsWith(kind.slice(0, 5)));
+      context.reporter.report('enabler-type', 'unknown', { value: written, kinds: joinWith(kinds, 'or') }, value.start, value.end,
+        hint ? [{ title: `Replace "${written}" with "${hint}"`, edits: [{ start: value.start, end: value.end, newText: hint }], preferred: true }] : []);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { normalizeKey } from '../../document/fields';
+import { firstTitle } from '../../document/parse';
+import type { Section } from '../../document/sections';
+import { normalizeTitle } from '../../document/sections';
+import type { SectionEntry } from '../../rules/types';
+import type { RuleContext } from '../context';
+import { anchorOfArtifact } from './anchor';
+
+/** `missing-section`: a section the artifact type requires is absent or empty. */
+export function checkMissingSections(context: RuleContext): void {
+  const { artifact, doc, reporter } = context;
+  const frontMatterKeys = new Set(doc.fields.filter((field) => field.source === 'front-matter' && field.values.some((v) => v.text.trim())).map((field) => field.normalizedKey));
+  for (const required of artifact.requiredSections) {
+    const names = [required.name, ...required.aliases];
+    if (names.some((name) => frontMatterKeys.has(normalizeKey(name)))) continue;
+    const found = doc.sections.filter((section) => names.some((name) => titleMatches(section, name)));
+    const values = { artifact: artifact.name.toLowerCase(), section: required.name, reason: required.reason };
+    if (!found.length) {
+      const anchor = anchorOfArtifact(context);
+      reporter.report('missing-section', 'missing', values, anchor.start, anchor.end, [insertSectionFix(context, required)]);
+    } else if (!found.some((section) => section.hasContent)) {
+      reporter.report('missing-section', 'empty', values, found[0].start, found[0].end);
+    }
+  }
+}
+
+/** "Acceptance Criteria (Given/When/Then)" counts as "Acceptance Criteria". */
+export function titleMatches(section: Section, name: string): boolean {
+  const wanted = normalizeTitle(name);
+  const title = section.normalizedTitle;
+  return title === wanted || (title.startsWith(wanted) && !/[\p{L}\p{N}]/u.test(title[wanted.length]));
+}
+
+function insertSectionFix(context: RuleContext, required: SectionEntry) {
+  const { text } = context.doc;
+  const headingLevel = firstTitle(context.doc) ? '##' : '#';
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const lead = text.length === 0 || text.endsWith('\n') ? '' : newline;
+  const body = required.skeleton.trimEnd().split('\n').join(newline);
+  const newText = `${lead}${newline}${headingLevel} ${required.name}${newline}${newline}${body}${newline}`;
+  return { title: `Add a "${required.name}" section`, edits: [{ start: text.length, end: text.length, newText }], preferred: true };
+}

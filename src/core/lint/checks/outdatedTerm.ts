@@ -1,0 +1,58 @@
+import { blankInlineCode } from '../../document/scan';
+import type { Renaming, RulesTable } from '../../rules/types';
+import type { RuleContext } from '../context';
+
+interface TermMatcher {
+  pattern: RegExp;
+  byOldName: Map<string, Renaming>;
+}
+
+const matchers = new WeakMap<RulesTable, TermMatcher>();
+const URL_OR_LINK_TARGET = /\bhttps?:\/\/\S+|\]\([^)]*\)/g;
+/** Lines longer than this are data, not prose; they are not searched. */
+const MAX_LINE = 10_000;
+
+/** `outdated-term`: a name SAFe 6 replaced (Program Increment → Planning Interval). */
+export function checkOutdatedTerms(context: RuleContext): void {
+  const { doc, reporter, table } = context;
+  const matcher = termMatcher(table);
+  const report = (text: string, offset: number) => {
+    for (const found of text.matchAll(matcher.pattern)) {
+      const at = found.index ?? 0;
+      const renaming = matcher.byOldName.get(found[0].toLowerCase().replace(/\s+/g, ' '));
+      if (!renaming || startsWithNewName(text, at, renaming)) continue;
+      const start = offset + at;
+      const end = start + found[0].length;
+      reporter.report('outdated-term', 'renamed', { old: found[0], new: renaming.new }, start, end, [
+        { title: `Replace "${found[0]}" with "${renaming.new}"`, edits: [{ start, end, newText: renaming.new }], preferred: true },
+      ]);
+    }
+  };
+  for (const field of doc.fields) {
+    if (field.source !== 'front-matter') continue;
+    for (const value of field.values) report(value.text.length === value.end - value.start ? value.text : '', value.start);
+  }
+  for (const line of doc.body.lines) {
+    if (line.inCode || line.visible.length > MAX_LINE) continue;
+    report(blankInlineCode(line.visible).replace(URL_OR_LINK_TARGET, (span) => ' '.repeat(span.length)), line.start);
+  }
+}
+
+/** "Scrum Master/Team Coach" is the new name, though it starts with the old one. */
+function startsWithNewName(text: string, at: number, renaming: Renaming): boolean {
+  return renaming.new.length > renaming.old.length && text.slice(at, at + renaming.new.length).toLowerCase() === renaming.new.toLowerCase();
+}
+
+function termMatcher(table: RulesTable): TermMatcher {
+  let matcher = matchers.get(table);
+  if (!matcher) {
+    const olds = [...table.renamings].sort((a, b) => b.old.length - a.old.length);
+    const alternatives = olds.map((renaming) => renaming.old.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    matcher = {
+      pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
+      byOldName: new Map(olds.map((renaming) => [renaming.old.toLowerCase(), renaming])),
+    };
+    matchers.set(table, matcher);
+  }
+  return matcher;
+}

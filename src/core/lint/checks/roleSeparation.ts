@@ -1,0 +1,29 @@
+import { normalizeName } from '../../roles/normalize';
+import type { RuleContext } from '../context';
+
+const SEPARATED = ['product-management', 'product-owner'];
+
+/**
+ * `role-separation` inside one artifact: fields named after the two roles
+ * (`Product Manager: Alice`, `PO: Alice`) name the same person.
+ */
+export function checkRoleSeparationInArtifact(context: RuleContext): void {
+  const { doc, resolver, reporter } = context;
+  const holders = new Map<string, { role: string; person: string }>();
+  for (const field of doc.fields) {
+    const match = resolver.classify(field.key);
+    if (match.kind !== 'role' || !SEPARATED.includes(match.role.id)) continue;
+    for (const value of field.values) {
+      for (const item of resolver.resolveValue(value.text, value.start)) {
+        if (item.match.kind !== 'other' && item.match.kind !== 'person') continue;
+        const person = normalizeName(item.text);
+        const earlier = holders.get(person);
+        if (earlier && earlier.role !== match.role.id) {
+          reporter.report('role-separation', 'artifact', { person: item.text }, item.start, item.end);
+        } else if (!earlier) {
+          holders.set(person, { role: match.role.id, person: item.text });
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import { firstTitle } from '../../document/parse';
+import { hasUserVoiceStatement } from '../../document/storyStatement';
+import type { RuleContext } from '../context';
+import { anchorOfArtifact } from './anchor';
+
+const TEMPLATE = 'As a <role>, I want <activity> so that <value>.';
+
+/** `story-format`: a (non-enabler) story has no user-voice statement. */
+export function checkStoryFormat(context: RuleContext): void {
+  const { artifact, doc, reporter } = context;
+  if (!artifact.userVoice || hasUserVoiceStatement(doc.body.lines)) return;
+  const anchor = anchorOfArtifact(context);
+  const title = firstTitle(doc);
+  const newline = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const at = title ? doc.index.lineEnd(title.line) : doc.frontMatter ? Math.min(doc.frontMatter.bodyStart, doc.text.length) : 0;
+  const newText = title ? `${newline}${newline}${TEMPLATE}` : `${TEMPLATE}${newline}${newline}`;
+  reporter.report('story-format', 'missing', {}, anchor.start, anchor.end, [
+    { title: 'Add a user-voice statement', edits: [{ start: at, end: at, newText }], preferred: true },
+  ]);
+}

@@ -1,0 +1,66 @@
+import { joinWith } from '../../rules/messages';
+import type { ActionEntry, ArtifactEntry, RoleEntry, RulesTable } from '../../rules/types';
+import type { RuleContext } from '../context';
+import type { OffsetFix } from '../report';
+import { roleFieldItems } from './roleFieldItems';
+
+/** `wrong-role`: a role field gives an action to a role the table does not allow on this artifact. */
+export function checkWrongRole(context: RuleContext): void {
+  const { artifact, table } = context;
+  for (const { action, item } of roleFieldItems(context)) {
+    const allowedIds = artifact.allowed[action.id];
+    if (!allowedIds) continue;
+    const match = item.match;
+    const roles = match.kind === 'role' ? [match.role] : match.kind === 'person' ? match.roles : [];
+    if (!roles.length || roles.some((role) => allowedIds.includes(role.id))) continue;
+    const allowed = allowedIds.map((id) => table.roles.find((role) => role.id === id)).filter((role): role is RoleEntry => !!role);
+    const values = wrongRoleValues(table, artifact, action, roles[0], allowed);
+    let template = values.actorArtifacts ? 'some' : 'none';
+    if (match.kind === 'person') {
+      values.person = match.person.name;
+      values.role = joinWith(match.roles.map((role) => role.name), 'and');
+      values.message = context.reporter.format('wrong-role', template, values);
+      template = 'person';
+    }
+    const fixes = match.kind === 'role' ? replacementFixes(item.text, item.start, item.end, match.abbreviated, allowed) : [];
+    context.reporter.report('wrong-role', template, values, item.start, item.end, fixes);
+  }
+}
+
+/** The placeholders of the wrong-role messages, from the table alone. */
+export function wrongRoleValues(
+  table: RulesTable,
+  artifact: ArtifactEntry,
+  action: ActionEntry,
+  actor: RoleEntry,
+  allowed: RoleEntry[],
+): Record<string, string> {
+  const last = allowed[allowed.length - 1];
+  return {
+    actor: actor.plural,
+    actorVerb: actor.collective ? action.verbs : action.verb,
+    actorDoesNot: actor.collective ? 'does not' : 'do not',
+    actorArtifacts: joinWith(artifactsFor(table, action.id, actor.id), 'and'),
+    artifacts: artifact.plural,
+    allowed: joinWith(allowed.map((role) => role.plural), 'or'),
+    allowedVerb: allowed.length === 1 && last?.collective ? action.verbs : action.verb,
+    verb: action.verb,
+    reason: artifact.reasons[action.id] ?? '',
+  };
+}
+
+/** Plural names of the artifacts on which `roleId` may do `actionId`; enablers fold into their base. */
+function artifactsFor(table: RulesTable, actionId: string, roleId: string): string[] {
+  const ids = table.artifacts.filter((artifact) => artifact.allowed[actionId]?.includes(roleId)).map((artifact) => artifact.id);
+  return table.artifacts
+    .filter((artifact) => ids.includes(artifact.id) && !(artifact.base && ids.includes(artifact.base)))
+    .map((artifact) => artifact.plural);
+}
+
+/** One fix per allowed role; an abbreviation is replaced by an abbreviation. */
+export function replacementFixes(written: string, start: number, end: number, abbreviated: boolean, roles: RoleEntry[]): OffsetFix[] {
+  return roles.map((role, position) => {
+    const newText = abbreviated && role.abbreviations.length ? role.abbreviations[0] : role.name;
+    return { title: `Replace "${written}" with "${newText}"`, edits: [{ start, end, newText }], preferred: position === 0 };
+  });
+}

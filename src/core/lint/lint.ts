@@ -1,0 +1,91 @@
+import { EMPTY_CONFIG } from '../config/types';
+import type { ArtifactsConfig } from '../config/types';
+import { parseMarkdown } from '../document/parse';
+import type { ParsedDocument } from '../document/parse';
+import { RoleResolver } from '../roles/resolve';
+import { rulesTable } from '../rules/table';
+import type { RulesTable } from '../rules/types';
+import type { Finding } from '../types';
+import { checkEnablerType } from './checks/enablerType';
+import { checkFrontMatterSyntax, checkUnknownType } from './checks/fileChecks';
+import { checkMissingSections } from './checks/missingSection';
+import { checkOutdatedTerms } from './checks/outdatedTerm';
+import { checkRoleSeparationInArtifact } from './checks/roleSeparation';
+import { checkStoryFormat } from './checks/storyFormat';
+import { checkUnknownRole } from './checks/unknownRole';
+import { checkWrongRole } from './checks/wrongRole';
+import type { Check, RuleContext } from './context';
+import { detectArtifact } from './detect';
+import type { Detection } from './detect';
+import { Reporter } from './report';
+
+/** Files larger than this are skipped with a note: no backlog item is that long, and it bounds the work. */
+export const MAX_FILE_CHARS = 4 * 1024 * 1024;
+
+export interface LintOptions {
+  /** The file's name or path; `.feature.md` and the like make a file an artifact. */
+  fileName?: string;
+  config?: ArtifactsConfig;
+  table?: RulesTable;
+  /** A resolver built for this table and config, reused across files. */
+  resolver?: RoleResolver;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** The artifact type id, when the file is an artifact. */
+  artifact?: string;
+  /** Why the file was not checked (too large, not text). */
+  skipped?: string;
+}
+
+const ARTIFACT_CHECKS: Check[] = [
+  checkWrongRole,
+  checkUnknownRole,
+  checkMissingSections,
+  checkStoryFormat,
+  checkEnablerType,
+  checkRoleSeparationInArtifact,
+  checkOutdatedTerms,
+];
+
+/** Why a text is not checked at all, if it is not. */
+export function skipReason(text: string): string | undefined {
+  if (text.length > MAX_FILE_CHARS) return `larger than ${MAX_FILE_CHARS / 1024 / 1024} MB; not checked`;
+  if (text.slice(0, 8192).includes('\u0000')) return 'not a text file (it contains NUL bytes); not checked';
+  return undefined;
+}
+
+/** Lints one Markdown file. Never throws for any input text. */
+export function lintMarkdown(text: string, options: LintOptions = {}): LintResult {
+  const skipped = skipReason(text);
+  if (skipped) return { findings: [], skipped };
+  const table = options.table ?? rulesTable();
+  const config = options.config ?? EMPTY_CONFIG;
+  const doc = parseMarkdown(text);
+  const detection = detectArtifact(doc, options.fileName, table);
+  const reporter = new Reporter(table, doc.index, config.rules, (rule, line) => doc.directives.isDisabled(rule, line));
+  checkFrontMatterSyntax(doc, detection, table, reporter);
+  checkUnknownType(detection, table, reporter);
+  if (detection.artifact) {
+    const resolver = options.resolver ?? new RoleResolver(table, config);
+    const context: RuleContext = { doc, table, config, detection, artifact: detection.artifact, resolver, reporter };
+    for (const check of ARTIFACT_CHECKS) check(context);
+  }
+  return { findings: sortFindings(reporter.findings), artifact: detection.artifact?.id };
+}
+
+/** Parses and detects without checking, for hovers and completion. */
+export function analyzeMarkdown(text: string, fileName: string | undefined, table: RulesTable = rulesTable()): { doc: ParsedDocument; detection: Detection } {
+  const doc = parseMarkdown(text);
+  return { doc, detection: detectArtifact(doc, fileName, table) };
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.rule.localeCompare(b.rule),
+  );
+}

@@ -1,0 +1,154 @@
+import type { ArtifactsConfig, RosterPerson } from '../config/types';
+import type { NonSafeTitle, RoleEntry, RulesTable } from '../rules/types';
+import { typoDistance } from './distance';
+import { normalizeName, stripArticle } from './normalize';
+
+/** How a written term relates to the roles the table knows. */
+export type TermMatch =
+  | { kind: 'role'; role: RoleEntry; abbreviated: boolean }
+  | { kind: 'person'; person: RosterPerson; roles: RoleEntry[] }
+  | { kind: 'non-safe'; title: NonSafeTitle }
+  | { kind: 'near-miss'; suggestion: string; role?: RoleEntry }
+  | { kind: 'placeholder' }
+  | { kind: 'other' };
+
+/** One role-like item of a field value, with its offsets in the file. */
+export interface ValueItem {
+  text: string;
+  start: number;
+  end: number;
+  match: TermMatch;
+}
+
+const PLACEHOLDER_SHAPES = [
+  /^<[^<>]*>$/, // <name>
+  /^\[[^\]]*\]$/, // [Owner]
+  /^\{\{?[^{}]*\}?\}$/, // {{owner}} or {owner}
+  /^\$\{[^}]*\}$/, // ${OWNER}
+  /^[\s?.\-—–_*#]*$/, // ?, ..., —, ___
+  /^(?:tbd|tba|tbc)\b/i, // TBD (by next PI)
+];
+
+const SEPARATORS = /\s*(?:,|;|\+|&|\/|\band\b|\bund\b|\ben\b)\s*/gi;
+const HAS_SEPARATOR = new RegExp(SEPARATORS.source, 'i');
+const WITH_ROLE_IN_PARENS = /^(.*?)\s*\(([^()]+)\)$/;
+
+/** Minimum length of a term before typo-tolerant matching is tried. */
+const NEAR_MISS_MIN_LENGTH = 6;
+
+/**
+ * Tells, for a value written in a role field, which role (or person,
+ * non-SAFe title, near miss, placeholder) it names. Built once per table
+ * and config; lookups are map reads.
+ */
+export class RoleResolver {
+  private readonly byName = new Map<string, RoleEntry>();
+  private readonly byAbbreviation = new Map<string, RoleEntry>();
+  private readonly nonSafeByName = new Map<string, NonSafeTitle>();
+  private readonly nonSafeByAbbreviation = new Map<string, NonSafeTitle>();
+  private readonly people = new Map<string, RosterPerson>();
+  private readonly placeholders: Set<string>;
+  /** Names that typos are measured against, with what they stand for. */
+  private readonly nearMissTargets: { name: string; display: string; role?: RoleEntry }[] = [];
+  readonly hasRoster: boolean;
+
+  constructor(readonly table: RulesTable, config: ArtifactsConfig) {
+    for (const role of table.roles) {
+      for (const name of [role.name, role.plural, role.person ?? '', role.id, ...role.aliases, ...(config.aliases[role.id] ?? [])]) {
+        if (name) this.byName.set(normalizeName(name), role);
+      }
+      for (const abbreviation of role.abbreviations) this.byAbbreviation.set(abbreviation, role);
+      for (const name of [role.name, role.person ?? '', ...role.aliases]) {
+        if (name.length >= NEAR_MISS_MIN_LENGTH) this.nearMissTargets.push({ name: normalizeName(name), display: name, role });
+      }
+    }
+    for (const title of table.nonSafeTitles) {
+      for (const name of [title.name, ...title.aliases]) this.nonSafeByName.set(normalizeName(name), title);
+      for (const abbreviation of title.abbreviations) this.nonSafeByAbbreviation.set(abbreviation, title);
+      if (title.name.length >= NEAR_MISS_MIN_LENGTH) {
+        this.nearMissTargets.push({ name: normalizeName(title.name), display: title.name });
+      }
+    }
+    for (const person of config.people) this.people.set(normalizeName(person.name), person);
+    this.hasRoster = config.people.length > 0;
+    this.placeholders = new Set(table.placeholders.map((placeholder) => normalizeName(placeholder)));
+  }
+
+  roleById(id: string): RoleEntry | undefined {
+    return this.table.roles.find((role) => role.id === id);
+  }
+
+  /** Classifies one term: a role, a person, a non-SAFe title, a typo, a placeholder or anything else. */
+  classify(term: string): TermMatch {
+    const trimmed = term.trim().replace(/[.:]+$/, '');
+    if (this.isPlaceholder(trimmed)) return { kind: 'placeholder' };
+    const bare = stripArticle(trimmed.replace(/^@/, ''));
+    const abbreviated = this.byAbbreviation.get(bare);
+    if (abbreviated) return { kind: 'role', role: abbreviated, abbreviated: true };
+    const key = normalizeName(bare);
+    const role = this.byName.get(key) ?? (key.endsWith('s') ? this.byName.get(key.slice(0, -1)) : undefined);
+    if (role) return { kind: 'role', role, abbreviated: false };
+    const person = this.people.get(key);
+    if (person) {
+      const roles = person.roles.map((id) => this.roleById(id)).filter((r): r is RoleEntry => r !== undefined);
+      return { kind: 'person', person, roles };
+    }
+    const title = this.nonSafeByAbbreviation.get(bare) ?? this.nonSafeByName.get(key);
+    if (title) return { kind: 'non-safe', title };
+    const near = this.nearMiss(key);
+    if (near) return { kind: 'near-miss', suggestion: near.display, role: near.role };
+    return { kind: 'other' };
+  }
+
+  /**
+   * Splits a field value into the items it assigns ("PO, PM", "Jane (PO)")
+   * and classifies each. A value that is one known term as a whole is not split.
+   */
+  resolveValue(text: string, offset: number): ValueItem[] {
+    const whole = this.classifyItem(text, offset);
+    if (whole.match.kind !== 'other' || !HAS_SEPARATOR.test(text)) return [whole];
+    const items: ValueItem[] = [];
+    let partStart = 0;
+    for (const separator of text.matchAll(SEPARATORS)) {
+      const at = separator.index ?? 0;
+      if (at > partStart) items.push(this.classifyItem(text.slice(partStart, at), offset + partStart));
+      partStart = at + separator[0].length;
+    }
+    if (partStart < text.length) items.push(this.classifyItem(text.slice(partStart), offset + partStart));
+    return items;
+  }
+
+  private classifyItem(raw: string, offset: number): ValueItem {
+    const lead = raw.length - raw.trimStart().length;
+    const text = raw.trim();
+    const start = offset + lead;
+    const inParens = WITH_ROLE_IN_PARENS.exec(text);
+    if (inParens) {
+      const inner = inParens[2].trim();
+      const match = this.classify(inner);
+      if (match.kind === 'role' || match.kind === 'non-safe') {
+        const innerStart = start + text.lastIndexOf(inner);
+        return { text: inner, start: innerStart, end: innerStart + inner.length, match };
+      }
+    }
+    return { text, start, end: start + text.length, match: this.classify(text) };
+  }
+
+  private isPlaceholder(text: string): boolean {
+    return this.placeholders.has(normalizeName(text)) || PLACEHOLDER_SHAPES.some((shape) => shape.test(text));
+  }
+
+  private nearMiss(key: string): { display: string; role?: RoleEntry } | undefined {
+    if (key.length < NEAR_MISS_MIN_LENGTH || /\d/.test(key)) return undefined;
+    const limit = key.length <= 8 ? 1 : 2;
+    let best: { display: string; role?: RoleEntry; distance: number } | undefined;
+    for (const target of this.nearMissTargets) {
+      if (target.name[0] !== key[0]) continue;
+      const distance = typoDistance(key, target.name, limit);
+      if (distance > 0 && distance <= limit && (!best || distance < best.distance)) {
+        best = { display: target.display, role: target.role, distance };
+      }
+    }
+    return best;
+  }
+}

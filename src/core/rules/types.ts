@@ -1,0 +1,118 @@
+import type { Severity } from '../types';
+
+/** A source the table cites, by short key (e.g. `S6`). */
+export interface SourceEntry {
+  key: string;
+  title: string;
+}
+
+/** A correction of something popular articles get wrong. */
+export interface Correction {
+  claim: string;
+  safe: string;
+}
+
+/** A SAFe role, with every name users write for it and its hover card. */
+export interface RoleEntry {
+  id: string;
+  /** Canonical name, as SAFe writes it: `Product Management`. */
+  name: string;
+  /** The name with a plural verb, used at the start of messages: `Product Owners`. */
+  plural: string;
+  /** True when the plural form takes a singular verb (`Product Management accepts`). */
+  collective: boolean;
+  /** The person holding it when it differs from the name: `Product Manager`. */
+  person?: string;
+  /** Full-word names that mean this role (case-insensitive). */
+  aliases: string[];
+  /** Short forms (`PO`); matched case-sensitively and replaced by short forms. */
+  abbreviations: string[];
+  focus: string;
+  responsibilities: string[];
+  doesNot: string[];
+  oftenSaid: Correction[];
+  sources: string[];
+}
+
+/** A job title people use that SAFe does not have. */
+export interface NonSafeTitle {
+  name: string;
+  aliases: string[];
+  abbreviations: string[];
+  explanation: string;
+  /** Role ids that usually do the job in SAFe. */
+  suggest: string[];
+}
+
+export interface SectionEntry {
+  id: string;
+  name: string;
+  /** Other headings or labels that count as this section. */
+  aliases: string[];
+  /**
+   * Why the section is needed and who writes it, as a clause without a final
+   * period; fills `{reason}` in the missing-section messages.
+   */
+  reason: string;
+  /** Markdown inserted by the quick fix, after a heading with `name`. */
+  skeleton: string;
+}
+
+export interface ArtifactEntry {
+  id: string;
+  name: string;
+  plural: string;
+  /** Values of `type:` that mean this artifact. */
+  typeNames: string[];
+  enabler: boolean;
+  /** The plain (non-enabler) artifact an enabler belongs with, e.g. `feature`. */
+  base?: string;
+  summary: string;
+  requiredSections: SectionEntry[];
+  /** Whether a user-voice statement is expected. */
+  userVoice: boolean;
+  /** action id -> role ids allowed to do it on this artifact */
+  allowed: Record<string, string[]>;
+  /** action id -> why, in a few words, used in messages and docs */
+  reasons: Record<string, string>;
+  sources: string[];
+}
+
+export interface ActionEntry {
+  id: string;
+  /** `accept` */
+  verb: string;
+  /** `accepts` */
+  verbs: string;
+  /** Field keys that express the action, normalised (lower case, `-`). */
+  fields: string[];
+  description: string;
+}
+
+export interface Renaming {
+  old: string;
+  new: string;
+  source: string;
+}
+
+export interface RuleEntry {
+  id: string;
+  severity: Severity;
+  summary: string;
+  /** Message templates by name; `{placeholder}` fills in. */
+  messages: Record<string, string>;
+  why: string;
+  sources: string[];
+}
+
+export interface RulesTable {
+  sources: SourceEntry[];
+  roles: RoleEntry[];
+  nonSafeTitles: NonSafeTitle[];
+  actions: ActionEntry[];
+  artifacts: ArtifactEntry[];
+  enablerKinds: string[];
+  placeholders: string[];
+  renamings: Renaming[];
+  rules: RuleEntry[];
+}

@@ -1,0 +1,40 @@
+/** Severity names as users write them in config and see them in output. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A severity or `off`, as a rule can be configured. */
+export type RuleLevel = Severity | 'off';
+
+/** A zero-based position: line and UTF-16 column, as editors count. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** A half-open range in a text, kept both as offsets and as positions. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** One replacement of a span of the linted text. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A suggested change the editor offers as a quick fix. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix a user most likely wants; the editor marks it preferred. */
+  preferred?: boolean;
+}
+
+/** One problem found in a file. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fixes?: Fix[];
+}
