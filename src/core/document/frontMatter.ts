@@ -91,7 +91,21 @@ function nextLine(text: string, start: number): { content: string; next: number 
   return { content, next: newline === -1 ? text.length : newline + 1 };
 }
 
+/** Recently parsed front matter by position and text: typing in the body leaves it unchanged. */
+const recent = new Map<string, FrontMatter>();
+const RECENT_LIMIT = 16;
+
 function parseEntries(text: string, yamlStart: number, yamlEnd: number, bodyStart: number): FrontMatter {
+  const key = `${yamlStart}:${bodyStart - yamlEnd}:${text.slice(yamlStart, bodyStart)}`;
+  const cached = recent.get(key);
+  if (cached) return cached;
+  const parsed = parseYaml(text, yamlStart, yamlEnd, bodyStart);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+  recent.set(key, parsed);
+  return parsed;
+}
+
+function parseYaml(text: string, yamlStart: number, yamlEnd: number, bodyStart: number): FrontMatter {
   const source = text.slice(yamlStart, yamlEnd);
   const result: FrontMatter = { bodyStart, yamlStart, yamlEnd, entries: [] };
   let doc;

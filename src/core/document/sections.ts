@@ -5,7 +5,7 @@ export interface Section {
   /** The title as written, without `#`, emphasis or trailing colon. */
   title: string;
   /** Lower-cased, numbering and punctuation removed: `acceptance criteria`. */
-  normalizedTitle: string;
+  readonly normalizedTitle: string;
   kind: 'heading' | 'label';
   /** Heading level 1–6; labels count as 7 (below any heading). */
   level: number;
@@ -97,13 +97,30 @@ function readSectionLine(scanned: ScannedLine): { section: Section; inlineConten
 }
 
 function makeSection(title: string, kind: Section['kind'], level: number, line: number, start: number, end: number): Section {
-  return { title, normalizedTitle: normalizeTitle(title), kind, level, line, start, end, hasContent: false };
+  let normalized: string | undefined;
+  return {
+    title,
+    // Computed on demand: most labels are never compared with a required section's name.
+    get normalizedTitle() {
+      return (normalized ??= normalizeTitle(title));
+    },
+    kind,
+    level,
+    line,
+    start,
+    end,
+    hasContent: false,
+  };
 }
 
-/** Text that counts as content: not blank, not only list/task markers or a `TBD`. */
+/** Text that counts as content: not blank, not only list/task markers, pipes, colons or dashes. */
 function hasText(text: string): boolean {
-  const stripped = text
-    .replace(/^[\s>]*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]?\])?/, '')
-    .replace(/[|:\s-]/g, '');
-  return stripped.length > 0;
+  let i = 0;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '>')) i++;
+  const marker = /^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]?\])?/.exec(text.slice(i, i + 12));
+  for (i += marker ? marker[0].length : 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== ' ' && c !== '\t' && c !== '|' && c !== ':' && c !== '-') return true;
+  }
+  return false;
 }

@@ -49,6 +49,17 @@ const ARTIFACT_CHECKS: Check[] = [
   checkOutdatedTerms,
 ];
 
+const resolvers = new WeakMap<RulesTable, WeakMap<ArtifactsConfig, RoleResolver>>();
+
+/** One resolver per table and config, so its lookups and cache survive between keystrokes. */
+export function resolverFor(table: RulesTable, config: ArtifactsConfig): RoleResolver {
+  let byConfig = resolvers.get(table);
+  if (!byConfig) resolvers.set(table, (byConfig = new WeakMap()));
+  let resolver = byConfig.get(config);
+  if (!resolver) byConfig.set(config, (resolver = new RoleResolver(table, config)));
+  return resolver;
+}
+
 /** Why a text is not checked at all, if it is not. */
 export function skipReason(text: string): string | undefined {
   if (text.length > MAX_FILE_CHARS) return `larger than ${MAX_FILE_CHARS / 1024 / 1024} MB; not checked`;
@@ -68,7 +79,7 @@ export function lintMarkdown(text: string, options: LintOptions = {}): LintResul
   checkFrontMatterSyntax(doc, detection, table, reporter);
   checkUnknownType(detection, table, reporter);
   if (detection.artifact) {
-    const resolver = options.resolver ?? new RoleResolver(table, config);
+    const resolver = options.resolver ?? resolverFor(table, config);
     const context: RuleContext = { doc, table, config, detection, artifact: detection.artifact, resolver, reporter };
     for (const check of ARTIFACT_CHECKS) check(context);
   }

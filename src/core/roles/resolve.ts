@@ -51,6 +51,8 @@ export class RoleResolver {
   /** Names that typos are measured against, with what they stand for. */
   private readonly nearMissTargets: { name: string; display: string; role?: RoleEntry }[] = [];
   readonly hasRoster: boolean;
+  /** Terms already classified: the same owners and roles recur on every keystroke. */
+  private readonly classified = new Map<string, TermMatch>();
 
   constructor(readonly table: RulesTable, config: ArtifactsConfig) {
     for (const role of table.roles) {
@@ -78,8 +80,25 @@ export class RoleResolver {
     return this.table.roles.find((role) => role.id === id);
   }
 
+  /** The role a term names exactly (name, alias or abbreviation), without typo tolerance. */
+  exactRole(term: string): RoleEntry | undefined {
+    const bare = stripArticle(term.trim());
+    const key = normalizeName(bare);
+    return this.byAbbreviation.get(bare) ?? this.byName.get(key) ?? (key.endsWith('s') ? this.byName.get(key.slice(0, -1)) : undefined);
+  }
+
   /** Classifies one term: a role, a person, a non-SAFe title, a typo, a placeholder or anything else. */
   classify(term: string): TermMatch {
+    let match = this.classified.get(term);
+    if (!match) {
+      match = this.classifyUncached(term);
+      if (this.classified.size > 10_000) this.classified.clear();
+      this.classified.set(term, match);
+    }
+    return match;
+  }
+
+  private classifyUncached(term: string): TermMatch {
     const trimmed = term.trim().replace(/[.:]+$/, '');
     if (this.isPlaceholder(trimmed)) return { kind: 'placeholder' };
     const bare = stripArticle(trimmed.replace(/^@/, ''));

@@ -24,9 +24,12 @@ export function checkMissingSections(context: RuleContext): void {
   }
 }
 
+const normalizedNames = new Map<string, string>();
+
 /** "Acceptance Criteria (Given/When/Then)" counts as "Acceptance Criteria". */
 export function titleMatches(section: Section, name: string): boolean {
-  const wanted = normalizeTitle(name);
+  let wanted = normalizedNames.get(name);
+  if (wanted === undefined) normalizedNames.set(name, (wanted = normalizeTitle(name)));
   const title = section.normalizedTitle;
   return title === wanted || (title.startsWith(wanted) && !/[\p{L}\p{N}]/u.test(title[wanted.length]));
 }

@@ -3,6 +3,8 @@ import type { Renaming, RulesTable } from '../../rules/types';
 import type { RuleContext } from '../context';
 
 interface TermMatcher {
+  /** Cheap test for the first word of any old name; most lines fail it and skip the full pattern. */
+  prefilter: RegExp;
   pattern: RegExp;
   byOldName: Map<string, Renaming>;
 }
@@ -17,6 +19,7 @@ export function checkOutdatedTerms(context: RuleContext): void {
   const { doc, reporter, table } = context;
   const matcher = termMatcher(table);
   const report = (text: string, offset: number) => {
+    if (!matcher.prefilter.test(text)) return;
     for (const found of text.matchAll(matcher.pattern)) {
       const at = found.index ?? 0;
       const renaming = matcher.byOldName.get(found[0].toLowerCase().replace(/\s+/g, ' '));
@@ -33,7 +36,7 @@ export function checkOutdatedTerms(context: RuleContext): void {
     for (const value of field.values) report(value.text.length === value.end - value.start ? value.text : '', value.start);
   }
   for (const line of doc.body.lines) {
-    if (line.inCode || line.visible.length > MAX_LINE) continue;
+    if (line.inCode || line.visible.length > MAX_LINE || !matcher.prefilter.test(line.visible)) continue;
     report(blankInlineCode(line.visible).replace(URL_OR_LINK_TARGET, (span) => ' '.repeat(span.length)), line.start);
   }
 }
@@ -48,7 +51,9 @@ function termMatcher(table: RulesTable): TermMatcher {
   if (!matcher) {
     const olds = [...table.renamings].sort((a, b) => b.old.length - a.old.length);
     const alternatives = olds.map((renaming) => renaming.old.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    const firstWords = new Set(olds.map((renaming) => renaming.old.split(/\s+/)[0].toLowerCase()));
     matcher = {
+      prefilter: new RegExp([...firstWords].map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i'),
       pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
       byOldName: new Map(olds.map((renaming) => [renaming.old.toLowerCase(), renaming])),
     };

@@ -11,17 +11,17 @@ export function checkRoleSeparationInArtifact(context: RuleContext): void {
   const { doc, resolver, reporter } = context;
   const holders = new Map<string, { role: string; person: string }>();
   for (const field of doc.fields) {
-    const match = resolver.classify(field.key);
-    if (match.kind !== 'role' || !SEPARATED.includes(match.role.id)) continue;
+    const role = resolver.exactRole(field.key);
+    if (!role || !SEPARATED.includes(role.id)) continue;
     for (const value of field.values) {
       for (const item of resolver.resolveValue(value.text, value.start)) {
         if (item.match.kind !== 'other' && item.match.kind !== 'person') continue;
         const person = normalizeName(item.text);
         const earlier = holders.get(person);
-        if (earlier && earlier.role !== match.role.id) {
+        if (earlier && earlier.role !== role.id) {
           reporter.report('role-separation', 'artifact', { person: item.text }, item.start, item.end);
         } else if (!earlier) {
-          holders.set(person, { role: match.role.id, person: item.text });
+          holders.set(person, { role: role.id, person: item.text });
         }
       }
     }
