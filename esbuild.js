@@ -53,12 +53,43 @@ const builds = [
   },
   {
     ...common,
+    entryPoints: ['src/vscode/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/vscode/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    external: ['vscode'],
+  },
+  {
+    ...common,
     entryPoints: testEntries('test/unit'),
     outdir: 'out/test/unit',
     outbase: 'test/unit',
     platform: 'node',
     sourcemap: true,
     minify: false,
+  },
+  // The integration suite, once per extension host (see test/integration/index.*.ts).
+  {
+    ...common,
+    entryPoints: ['test/integration/index.node.ts'],
+    outfile: 'out/test/integration/node/index.js',
+    platform: 'node',
+    external: ['vscode', 'mocha'],
+    define: { AGILE_ARTIFACTS_TEST_HOST: '"node"' },
+  },
+  {
+    ...common,
+    entryPoints: ['test/integration/index.web.ts'],
+    outfile: 'out/test/integration/web/index.js',
+    platform: 'browser',
+    external: ['vscode'],
+    define: { AGILE_ARTIFACTS_TEST_HOST: '"web"', 'process.env.NODE_ENV': '"test"' },
   },
 ];
 

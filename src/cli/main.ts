@@ -9,7 +9,7 @@ import type { LoadedConfig } from './configs';
 import { displayPath, expandPaths, MissingPathError, readText } from './files';
 import { formatJson, formatSarif, formatText, sortFileFindings } from './report';
 import type { FileFinding } from './report';
-import { DOCS_BASE, VERSION } from './version';
+import { VERSION } from './version';
 
 const USAGE = `Usage:
   agile-artifacts lint [PATH|GLOB ...] [--format text|json|sarif] [--config FILE]
@@ -112,7 +112,7 @@ function lint(args: string[], cwd: string, out: Output): number {
   }
   sortFileFindings(findings);
   if (format === 'json') out.stdout(formatJson(findings));
-  else if (format === 'sarif') out.stdout(formatSarif(findings, rulesTable().rules, VERSION, DOCS_BASE));
+  else if (format === 'sarif') out.stdout(formatSarif(findings, rulesTable().rules, VERSION));
   else out.stdout(formatText(findings, checked));
   return findings.some(({ finding }) => finding.severity === 'error' || finding.severity === 'warning') ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+import { REPOSITORY_URL, ruleDocsUrl } from '../core';
 import type { Finding, RuleEntry, Severity } from '../core';
 
 /** A finding with the file it belongs to, as the CLI prints it. */
@@ -77,7 +78,7 @@ function summary(findings: FileFinding[], fileCount: number): string {
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 /** SARIF 2.1.0 for code-scanning tools. */
-export function formatSarif(findings: FileFinding[], rules: RuleEntry[], version: string, docsBase: string): string {
+export function formatSarif(findings: FileFinding[], rules: RuleEntry[], version: string): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -88,12 +89,12 @@ export function formatSarif(findings: FileFinding[], rules: RuleEntry[], version
           driver: {
             name: 'agile-artifacts',
             version,
-            informationUri: `${docsBase}/README.md`,
+            informationUri: REPOSITORY_URL,
             rules: rules.map((rule) => ({
               id: rule.id,
               shortDescription: { text: rule.summary },
               fullDescription: { text: rule.why },
-              helpUri: `${docsBase}/docs/rules/${rule.id}.md`,
+              helpUri: ruleDocsUrl(rule.id),
               defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
             })),
           },

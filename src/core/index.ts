@@ -9,3 +9,5 @@ export type { ArtifactsConfig, RosterPerson } from './config/types';
 export { RoleResolver } from './roles/resolve';
 export { rulesTable } from './rules/table';
 export type { RulesTable, RoleEntry, ArtifactEntry, RuleEntry } from './rules/types';
+export { artifactTemplate } from './templates';
+export { REPOSITORY_URL, ruleDocsUrl } from './links';

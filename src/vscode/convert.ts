@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Finding, Fix, Range, Severity } from '../core';
+import { ruleDocsUrl } from '../core';
+import type { Finding, Range, Severity, TextEdit } from '../core';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -10,40 +11,31 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'agile-artifacts';
 
-/** Where each rule's page lives; the Problems panel links the rule id there. */
-export const DOCS_BASE = 'https://github.com/agile-artifacts/agile-artifacts/blob/main/docs/rules';
-
+/** The rule's page; the Problems panel links the rule id there. */
 export function ruleDocsUri(rule: string): vscode.Uri {
-  return vscode.Uri.parse(`${DOCS_BASE}/${rule}.md`);
+  return vscode.Uri.parse(ruleDocsUrl(rule));
 }
 
 export function toRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-/** A diagnostic that remembers the core's fixes, for the code action provider. */
-export class ArtifactDiagnostic extends vscode.Diagnostic {
-  constructor(
-    finding: Finding,
-    readonly fixes: readonly Fix[],
-  ) {
-    super(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
-    this.source = DIAGNOSTIC_SOURCE;
-    this.code = { value: finding.rule, target: ruleDocsUri(finding.rule) };
-  }
-
-  get rule(): string {
-    return typeof this.code === 'object' ? String(this.code.value) : String(this.code);
-  }
+export function toDiagnostic(finding: Finding): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  diagnostic.code = { value: finding.rule, target: ruleDocsUri(finding.rule) };
+  return diagnostic;
 }
 
-export function toDiagnostic(finding: Finding): ArtifactDiagnostic {
-  return new ArtifactDiagnostic(finding, finding.fixes ?? []);
-}
-
-/** The rule id of any of our diagnostics (also ones VS Code copied, which lose their class). */
+/** The rule id of one of our diagnostics, also of the copies VS Code hands to code actions. */
 export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
   const code = diagnostic.code;
-  return typeof code === 'object' && code ? String(code.value) : code !== undefined ? String(code) : undefined;
+  if (typeof code === 'object' && code) return String(code.value);
+  return code === undefined ? undefined : String(code);
+}
+
+export function toWorkspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[], into = new vscode.WorkspaceEdit()): vscode.WorkspaceEdit {
+  for (const edit of edits) into.replace(uri, toRange(edit.range), edit.newText);
+  return into;
 }

@@ -7,7 +7,6 @@ interface Directive {
   /** Rule ids; empty means every rule. */
   rules: string[];
   line: number;
-  ruleStart: number;
 }
 
 /** A rule id named in a directive, for hovers and completion. */
@@ -38,8 +37,7 @@ export class Directives {
       this.directives.push({
         kind: match[1] as Directive['kind'],
         rules,
-        line: index.positionAt(comment.end).line,
-        ruleStart: listStart,
+        line: index.positionAt(Math.max(comment.start, comment.end - 1)).line,
       });
     }
   }

@@ -95,6 +95,19 @@ export interface Renaming {
   source: string;
 }
 
+/**
+ * A wrong and a right file for a rule, shown on its docs page. A test lints
+ * both, so the docs can never show an example the linter disagrees with.
+ */
+export interface RuleExamples {
+  /** The name the examples are linted under: `saved-cards.feature.md`, or `.agile-artifacts.yaml` for config rules. */
+  fileName: string;
+  /** A file that gets this rule's finding, and no other. */
+  wrong: string;
+  /** The same file put right: no findings at all. */
+  right: string;
+}
+
 export interface RuleEntry {
   id: string;
   severity: Severity;
@@ -103,6 +116,7 @@ export interface RuleEntry {
   messages: Record<string, string>;
   why: string;
   sources: string[];
+  examples: RuleExamples;
 }
 
 export interface RulesTable {

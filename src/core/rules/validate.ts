@@ -9,6 +9,7 @@ import type {
   Renaming,
   RoleEntry,
   RuleEntry,
+  RuleExamples,
   RulesTable,
   SectionEntry,
   SourceEntry,
@@ -146,7 +147,10 @@ const TITLE_KEYS = ['name', 'aliases', 'abbreviations', 'explanation', 'suggest'
 const ACTION_KEYS = ['verb', 'verbs', 'fields', 'description'];
 const ARTIFACT_KEYS = ['name', 'plural', 'typeNames', 'enabler', 'base', 'summary', 'requiredSections', 'userVoice', 'allowed', 'reasons', 'sources'];
 const SECTION_KEYS = ['id', 'name', 'aliases', 'reason', 'skeleton'];
-const RULE_KEYS = ['severity', 'summary', 'messages', 'why', 'sources'];
+const RULE_KEYS = ['severity', 'summary', 'messages', 'why', 'sources', 'examples'];
+const EXAMPLE_KEYS = ['fileName', 'wrong', 'right'];
+/** A bare Markdown file name, or the config file: examples are linted as one of the two. */
+const EXAMPLE_FILE_NAME = /^(?:[\w.-]+\.md|\.agile-artifacts\.yaml)$/;
 
 /**
  * Checks the rules table as loaded from YAML and turns its id-keyed
@@ -277,7 +281,18 @@ function readRule(r: Reader, id: string, value: unknown, path: string): RuleEntr
     messages: r.stringMap(o.messages, at(path, 'messages')),
     why: r.string(o, 'why', path),
     sources: r.stringList(o, 'sources', path),
+    examples: readExamples(r, o.examples, at(path, 'examples')),
   };
+}
+
+function readExamples(r: Reader, value: unknown, path: string): RuleExamples {
+  const o = r.object(value, path, EXAMPLE_KEYS);
+  const examples = { fileName: r.string(o, 'fileName', path), wrong: r.string(o, 'wrong', path), right: r.string(o, 'right', path) };
+  if (examples.fileName && !EXAMPLE_FILE_NAME.test(examples.fileName)) {
+    r.fail(at(path, 'fileName'), `"${examples.fileName}" must be a file name ending in .md, or .agile-artifacts.yaml`);
+  }
+  if (examples.wrong && examples.wrong === examples.right) r.fail(path, 'wrong and right are the same');
+  return examples;
 }
 
 /** Role, action and source ids named anywhere exist. */

@@ -1,0 +1,86 @@
+import type { RulesTable } from '../core/rules/types';
+import { markdownTable, prose, roleNames, sourceName } from './markdown';
+
+/** Extra "what it checks" detail for a rule, drawn from the table; empty for most rules. */
+export function ruleDetails(ruleId: string, table: RulesTable): string {
+  const details = DETAILS[ruleId];
+  return details ? details(table) : '';
+}
+
+const DETAILS: Record<string, (table: RulesTable) => string> = {
+  'wrong-role': whoDoesWhat,
+  'unknown-role': nonSafeTitles,
+  'missing-section': requiredSections,
+  'story-format': userVoiceArtifacts,
+  'enabler-type': enablerKinds,
+  'outdated-term': renamings,
+  'unknown-type': typeNames,
+};
+
+/** The artifact × action grid of allowed roles, and the field keys of each action. */
+function whoDoesWhat(table: RulesTable): string {
+  const actions = table.actions.filter((action) => table.artifacts.some((artifact) => artifact.allowed[action.id]));
+  const artifacts = table.artifacts.filter((artifact) => Object.keys(artifact.allowed).length);
+  const grid = markdownTable(
+    ['artifact', ...actions.map((action) => action.verb)],
+    artifacts.map((artifact) => [artifact.name, ...actions.map((action) => roleNames(table, artifact.allowed[action.id] ?? []).join(', ') || '—')]),
+  );
+  const fields = markdownTable(
+    ['action', 'field keys'],
+    table.actions.map((action) => [action.verb, action.fields.map((field) => `\`${field}\``).join(', ')]),
+  );
+  return [
+    '### Who may do what',
+    'A field that gives an action to a role outside its cell is reported. A cell with — is not checked.',
+    grid,
+    '### Which fields name which action',
+    'Keys match ignoring case, with `-`, `_` and spaces alike (`Accepted by:` is `accepted-by`).',
+    fields,
+  ].join('\n\n');
+}
+
+function nonSafeTitles(table: RulesTable): string {
+  const rows = table.nonSafeTitles.map((title) => [
+    title.name,
+    [...title.aliases, ...title.abbreviations].join(', ') || '—',
+    title.explanation,
+    roleNames(table, title.suggest).join(', '),
+  ]);
+  return ['### Job titles SAFe does not have', markdownTable(['title', 'also written', 'why it is reported', 'look at'], rows)].join('\n\n');
+}
+
+function requiredSections(table: RulesTable): string {
+  const bySection = new Map<string, { name: string; aliases: string[]; artifacts: string[] }>();
+  for (const artifact of table.artifacts) {
+    for (const section of artifact.requiredSections) {
+      const entry = bySection.get(section.id) ?? { name: section.name, aliases: section.aliases, artifacts: [] };
+      entry.artifacts.push(artifact.name);
+      bySection.set(section.id, entry);
+    }
+  }
+  const rows = [...bySection.values()].map((entry) => [entry.name, entry.artifacts.join(', '), entry.aliases.join(', ')]);
+  return [
+    '### Required sections',
+    'A section is a heading of any level, a bold label (`**Acceptance Criteria:**`), a label line (`Acceptance criteria:`) or a front-matter key of that name.',
+    markdownTable(['section', 'required in', 'also accepted as'], rows),
+  ].join('\n\n');
+}
+
+function userVoiceArtifacts(table: RulesTable): string {
+  const names = table.artifacts.filter((artifact) => artifact.userVoice).map((artifact) => artifact.plural);
+  return prose(`Applies to ${names.join(', ')}. Common variants count: "As an <role>", "I need", "so" without "that", bold keywords, a statement spread over several lines.`);
+}
+
+function enablerKinds(table: RulesTable): string {
+  return ['### Enabler kinds', table.enablerKinds.map((kind) => `- \`${kind}\``).join('\n')].join('\n\n');
+}
+
+function renamings(table: RulesTable): string {
+  const rows = table.renamings.map((renaming) => [renaming.old, renaming.new, sourceName(table, renaming.source)]);
+  return ['### SAFe 6 renamings', markdownTable(['old term', 'SAFe 6 term', 'source'], rows)].join('\n\n');
+}
+
+function typeNames(table: RulesTable): string {
+  const rows = table.artifacts.map((artifact) => [artifact.name, artifact.typeNames.map((name) => `\`${name}\``).join(', ')]);
+  return ['### Known `type:` values', 'Compared ignoring case, with `-`, `_` and spaces alike.', markdownTable(['artifact', '`type:` values'], rows)].join('\n\n');
+}

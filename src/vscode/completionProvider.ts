@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { completeAt } from '../core/complete/completion';
+import type { CompletionKind } from '../core/complete/completion';
+import type { ConfigStore } from './configStore';
+import { fileNameOf } from './documents';
+import { settingsFor } from './settings';
+
+const KIND: Record<CompletionKind, vscode.CompletionItemKind> = {
+  role: vscode.CompletionItemKind.Value,
+  person: vscode.CompletionItemKind.User,
+  field: vscode.CompletionItemKind.Property,
+  type: vscode.CompletionItemKind.EnumMember,
+  rule: vscode.CompletionItemKind.Keyword,
+  'enabler-kind': vscode.CompletionItemKind.EnumMember,
+};
+
+/** Role values (allowed roles first), field keys, artifact types, enabler kinds and rule ids. */
+export class ArtifactCompletionProvider implements vscode.CompletionItemProvider {
+  static readonly triggerCharacters = [':', ' ', ',', '['];
+
+  constructor(private readonly configs: ConfigStore) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+    if (!settingsFor(document.uri).enable) return undefined;
+    const { config } = await this.configs.forDocument(document.uri);
+    const result = completeAt(document.getText(), document.offsetAt(position), { fileName: fileNameOf(document.uri), config });
+    if (!result) return undefined;
+    const range = new vscode.Range(document.positionAt(result.replaceStart), document.positionAt(result.replaceEnd));
+    return result.items.map((item) => {
+      const completion = new vscode.CompletionItem(item.label, KIND[item.kind]);
+      completion.insertText = item.insertText;
+      completion.detail = item.detail;
+      completion.sortText = item.sortText;
+      completion.preselect = item.preselect;
+      completion.range = range;
+      if (item.documentation) completion.documentation = new vscode.MarkdownString(item.documentation);
+      return completion;
+    });
+  }
+}

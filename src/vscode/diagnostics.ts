@@ -1,0 +1,110 @@
+import * as vscode from 'vscode';
+import { lintConfigText, lintMarkdown } from '../core';
+import type { Finding } from '../core';
+import type { ConfigStore } from './configStore';
+import { toDiagnostic } from './convert';
+import { fileNameOf, isConfigDocument, isLintable } from './documents';
+import { settingsFor } from './settings';
+
+/** What was linted for a document: its version, the config generation and the findings. */
+interface LintState {
+  version: number;
+  generation: number;
+  findings: Finding[];
+}
+
+/**
+ * Keeps the Problems panel in step with open documents: lints on open,
+ * while typing (debounced) or on save, when a config changes; clears on close.
+ * Each document version is linted once, however many events announce it.
+ */
+export class DiagnosticsController implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('agile-artifacts');
+  private readonly states = new Map<string, LintState>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(
+    private readonly configs: ConfigStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((document) => this.lintNow(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.onChange(event)),
+      vscode.workspace.onDidSaveTextDocument((document) => this.lintNow(document)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+    );
+  }
+
+  /** The findings behind the current diagnostics of a document (for code actions). */
+  findingsFor(document: vscode.TextDocument): Finding[] {
+    const state = this.states.get(document.uri.toString());
+    return state && state.version === document.version ? state.findings : [];
+  }
+
+  lintOpenDocuments(): void {
+    for (const document of vscode.workspace.textDocuments) this.lintNow(document);
+  }
+
+  /** Lints unless this version was already linted with the current configs. */
+  lintNow(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    if (!isLintable(document)) {
+      if (this.collection.has(document.uri)) this.forget(document.uri);
+      return;
+    }
+    const state = this.states.get(key);
+    if (state && state.version === document.version && state.generation === this.configs.generation) return;
+    void this.lint(document);
+  }
+
+  private onChange(event: vscode.TextDocumentChangeEvent): void {
+    const document = event.document;
+    if (!event.contentChanges.length || !isLintable(document)) return;
+    const settings = settingsFor(document.uri);
+    if (settings.run === 'onSave' && !isConfigDocument(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => this.lintNow(document), settings.lintDelay));
+  }
+
+  private async lint(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    const version = document.version;
+    const generation = this.configs.generation;
+    this.states.set(key, { version, generation, findings: [] });
+    try {
+      const findings = await this.findingsOf(document);
+      const state = this.states.get(key);
+      // A newer version or a closed document wins over this (now stale) result.
+      if (!state || state.version !== version || document.isClosed) return;
+      this.states.set(key, { version, generation, findings });
+      this.collection.set(document.uri, findings.map(toDiagnostic));
+    } catch (error) {
+      this.log.error(`Could not check ${document.uri.toString(true)}: ${(error as Error)?.stack ?? error}`);
+    }
+  }
+
+  private async findingsOf(document: vscode.TextDocument): Promise<Finding[]> {
+    if (isConfigDocument(document)) return lintConfigText(document.getText()).findings;
+    const { config } = await this.configs.forDocument(document.uri);
+    const result = lintMarkdown(document.getText(), { fileName: fileNameOf(document.uri), config });
+    if (result.skipped) this.log.info(`Skipped ${document.uri.toString(true)}: ${result.skipped}`);
+    return result.findings;
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.states.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.disposables.forEach((disposable) => disposable.dispose());
+  }
+}

@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import { CONFIG_FILE_NAME } from '../core';
+import { ArtifactCodeActions } from './codeActions';
+import { lintWorkspace } from './commands/lintWorkspace';
+import { NEW_ARTIFACT_COMMANDS, newArtifact } from './commands/newArtifact';
+import { ArtifactCompletionProvider } from './completionProvider';
+import { ConfigStore } from './configStore';
+import { DiagnosticsController } from './diagnostics';
+import { ArtifactHoverProvider } from './hoverProvider';
+import { SECTION } from './settings';
+
+const SELECTOR: vscode.DocumentFilter[] = [{ language: 'markdown' }];
+
+/**
+ * Wires the core to the editor. Activation only registers listeners and
+ * providers; the rules table is read on the first lint.
+ */
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('Agile Artifacts', { log: true });
+  const configs = new ConfigStore();
+  const diagnostics = new DiagnosticsController(configs, log);
+  const onConfigFileChange = () => {
+    configs.invalidate();
+    diagnostics.lintOpenDocuments();
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+  context.subscriptions.push(
+    log,
+    diagnostics,
+    watcher,
+    watcher.onDidCreate(onConfigFileChange),
+    watcher.onDidChange(onConfigFileChange),
+    watcher.onDidDelete(onConfigFileChange),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (document.uri.path.endsWith(`/${CONFIG_FILE_NAME}`)) onConfigFileChange();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SECTION)) onConfigFileChange();
+    }),
+    vscode.languages.registerHoverProvider(SELECTOR, new ArtifactHoverProvider(configs)),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new ArtifactCompletionProvider(configs), ...ArtifactCompletionProvider.triggerCharacters),
+    vscode.languages.registerCodeActionsProvider([...SELECTOR, { pattern: `**/${CONFIG_FILE_NAME}` }], new ArtifactCodeActions(diagnostics), {
+      providedCodeActionKinds: ArtifactCodeActions.providedCodeActionKinds,
+    }),
+    vscode.commands.registerCommand('agileArtifacts.lintWorkspace', () => lintWorkspace(diagnostics, configs)),
+    ...NEW_ARTIFACT_COMMANDS.map((kind) =>
+      vscode.commands.registerCommand(kind.command, (title?: string, folder?: vscode.Uri) => newArtifact(kind, typeof title === 'string' ? title : undefined, folder)),
+    ),
+  );
+  diagnostics.lintOpenDocuments();
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

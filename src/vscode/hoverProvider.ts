@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import { hoverAt } from '../core/hover/hover';
+import type { ConfigStore } from './configStore';
+import { toRange } from './convert';
+import { fileNameOf } from './documents';
+import { settingsFor } from './settings';
+
+/** Role, field, artifact-type and rule cards from the core, as editor hovers. */
+export class ArtifactHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly configs: ConfigStore) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const settings = settingsFor(document.uri);
+    if (!settings.enable) return undefined;
+    const { config } = await this.configs.forDocument(document.uri);
+    const hover = hoverAt(document.getText(), document.offsetAt(position), {
+      fileName: fileNameOf(document.uri),
+      config,
+      allMarkdown: settings.hoverInAllMarkdown,
+    });
+    if (!hover) return undefined;
+    return new vscode.Hover(new vscode.MarkdownString(hover.card.markdown), toRange(hover.range));
+  }
+}
