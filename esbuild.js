@@ -7,6 +7,7 @@ const path = require('node:path');
 const YAML = require('yaml');
 
 const production = process.argv.includes('--production');
+const { version } = require('./package.json');
 const watch = process.argv.includes('--watch');
 
 /** Turns `import table from './table.yaml'` into the parsed object. */
@@ -33,6 +34,7 @@ const common = {
   target: 'es2022',
   logLevel: 'warning',
   plugins: [yamlPlugin],
+  define: { AGILE_ARTIFACTS_VERSION: JSON.stringify(version) },
 };
 
 function testEntries(dir) {
@@ -81,7 +83,7 @@ const builds = [
     outfile: 'out/test/integration/node/index.js',
     platform: 'node',
     external: ['vscode', 'mocha'],
-    define: { AGILE_ARTIFACTS_TEST_HOST: '"node"' },
+    define: { ...common.define, AGILE_ARTIFACTS_TEST_HOST: '"node"' },
   },
   {
     ...common,
@@ -89,7 +91,7 @@ const builds = [
     outfile: 'out/test/integration/web/index.js',
     platform: 'browser',
     external: ['vscode'],
-    define: { AGILE_ARTIFACTS_TEST_HOST: '"web"', 'process.env.NODE_ENV': '"test"' },
+    define: { ...common.define, AGILE_ARTIFACTS_TEST_HOST: '"web"', 'process.env.NODE_ENV': '"test"' },
   },
 ];
 
