@@ -4,12 +4,15 @@ import { RoleResolver } from '../roles/resolve';
 import { closest } from '../roles/suggest';
 import type { RulesTable } from '../rules/types';
 import type { RuleLevel } from '../types';
+import { describeYamlError, yamlErrorSpan } from '../yamlErrors';
 import { EMPTY_CONFIG } from './types';
 import type { ArtifactsConfig, RosterPerson } from './types';
 
 /** A problem in the config file, in offsets of that file. */
 export interface ConfigProblem {
   detail: string;
+  /** True when the whole file is unusable (so defaults apply), not one entry. */
+  wholeFile?: boolean;
   start: number;
   end: number;
 }
@@ -33,25 +36,25 @@ export function parseConfig(text: string, table: RulesTable): ParsedConfig {
   const problems: ConfigProblem[] = [];
   const config: ArtifactsConfig = { rules: {}, aliases: {}, people: [] };
   if (text.length > MAX_CONFIG_CHARS) {
-    return { config: EMPTY_CONFIG, problems: [{ detail: `the file is larger than ${MAX_CONFIG_CHARS / 1024} KB`, start: 0, end: 0 }] };
+    return { config: EMPTY_CONFIG, problems: [{ detail: `the file is larger than ${MAX_CONFIG_CHARS / 1024} KB`, wholeFile: true, start: 0, end: 0 }] };
   }
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   let doc;
   try {
     doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
   } catch (error) {
-    return { config: EMPTY_CONFIG, problems: [{ detail: String((error as Error)?.message ?? error), start: 0, end: 0 }] };
+    return { config: EMPTY_CONFIG, problems: [{ detail: String((error as Error)?.message ?? error), wholeFile: true, start: 0, end: 0 }] };
   }
   if (doc.errors.length) {
     for (const error of doc.errors) {
-      problems.push({ detail: `not valid YAML: ${error.message.split('\n')[0]}`, start: error.pos[0], end: error.pos[1] });
+      problems.push({ detail: `not valid YAML: ${describeYamlError(error.message)}`, wholeFile: true, ...yamlErrorSpan(source, error) });
     }
     return { config: EMPTY_CONFIG, problems };
   }
   const root = doc.contents as YamlNode | null;
   if (root === null || (isScalar(root) && root.value === null)) return { config, problems };
   if (!isMap(root)) {
-    problems.push({ detail: 'the file must be a mapping with the keys rules, roles and people', ...span(root) });
+    problems.push({ detail: 'the file must be a mapping with the keys rules, roles and people', wholeFile: true, ...span(root) });
     return { config: EMPTY_CONFIG, problems };
   }
   const resolver = new RoleResolver(table, EMPTY_CONFIG);
@@ -171,11 +174,13 @@ function scalarText(node: YamlNode | null | undefined): string | undefined {
   return String(node.value).trim();
 }
 
+/** A name or a list of names; numbers and booleans are not names. */
 function stringList(node: YamlNode | null | undefined): string[] | undefined {
-  const single = scalarText(node);
-  if (single !== undefined) return [single];
+  const textOf = (item: YamlNode | null | undefined) => (isScalar(item) && typeof item.value === 'string' ? item.value.trim() : undefined);
+  const single = textOf(node);
+  if (single !== undefined) return single ? [single] : undefined;
   if (!isSeq(node)) return undefined;
-  const names = (node.items as YamlNode[]).map(scalarText);
+  const names = (node.items as YamlNode[]).map(textOf);
   return names.every((name): name is string => name !== undefined && name !== '') ? names : undefined;
 }
 

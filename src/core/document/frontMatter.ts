@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
+import { describeYamlError, yamlErrorSpan } from '../yamlErrors';
 
 /** One string value in the front matter, with its offsets in the whole file. */
 export interface FrontMatterValue {
@@ -117,16 +118,8 @@ function parseYaml(text: string, yamlStart: number, yamlEnd: number, bodyStart: 
   }
   const firstError = doc.errors[0];
   if (firstError) {
-    // An error found at the very end (an unclosed bracket) is shown on the last YAML line, not on `---`.
-    const lastLine = source.trimEnd().lastIndexOf('\n') + 1;
-    const errStart = Math.min(firstError.pos[0], lastLine);
-    const errEnd = Math.min(Math.max(firstError.pos[1], errStart + 1), source.trimEnd().length);
-    result.problem = {
-      kind: 'invalid',
-      detail: describeYamlError(firstError.message),
-      start: yamlStart + errStart,
-      end: yamlStart + Math.max(errEnd, errStart),
-    };
+    const span = yamlErrorSpan(source, firstError);
+    result.problem = { kind: 'invalid', detail: describeYamlError(firstError.message), start: yamlStart + span.start, end: yamlStart + span.end };
     // What a broken document seems to say is a guess; checks read only the body.
     return result;
   }
@@ -168,9 +161,4 @@ function addScalar(entry: FrontMatterEntry, node: YamlNode, source: string, offs
     end--;
   }
   entry.values.push({ text, start: offset + start, end: offset + end });
-}
-
-function describeYamlError(message: string): string {
-  const firstLine = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  return firstLine.replace(/\.$/, '');
 }

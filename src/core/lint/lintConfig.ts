@@ -18,7 +18,9 @@ export function lintConfigText(text: string, table: RulesTable = rulesTable()): 
   const { config, problems } = parseConfig(text, table);
   const index = new LineIndex(text);
   const reporter = new Reporter(table, index, config.rules);
-  for (const problem of problems) reporter.report('config-error', 'invalid', { detail: problem.detail }, problem.start, problem.end);
+  for (const problem of problems) {
+    reporter.report('config-error', problem.wholeFile ? 'invalid' : 'entry', { detail: problem.detail }, problem.start, problem.end);
+  }
   for (const person of config.people) {
     if (SEPARATED.every((role) => person.roles.includes(role))) {
       reporter.report('role-separation', 'roster', { person: person.name, art: person.art ?? 'same' }, person.start, person.end);

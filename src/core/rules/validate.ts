@@ -35,7 +35,7 @@ export const RULE_MESSAGES: Readonly<Record<string, RuleMessageContract>> = {
   'outdated-term': { templates: ['renamed'], placeholders: ['old', 'new'] },
   'frontmatter-syntax': { templates: ['invalid', 'unterminated'], placeholders: ['detail'] },
   'unknown-type': { templates: ['unknown'], placeholders: ['value', 'suggestion', 'types'] },
-  'config-error': { templates: ['invalid'], placeholders: ['detail'] },
+  'config-error': { templates: ['invalid', 'entry'], placeholders: ['detail'] },
 };
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint'] satisfies Severity[];
