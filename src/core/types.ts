@@ -37,4 +37,13 @@ export interface Finding {
   message: string;
   range: Range;
   fixes?: Fix[];
+  /** Other places that explain the finding (the editor shows them as related information). */
+  related?: RelatedPlace[];
+}
+
+/** A place in the same file, or in the config file that applies to it. */
+export interface RelatedPlace {
+  message: string;
+  range: Range;
+  file: 'same' | 'config';
 }

@@ -20,10 +20,16 @@ export function toRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-export function toDiagnostic(finding: Finding): vscode.Diagnostic {
+/** A finding as a diagnostic of `uri`; related places in the config point into `configUri`. */
+export function toDiagnostic(finding: Finding, uri?: vscode.Uri, configUri?: vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.rule, target: ruleDocsUri(finding.rule) };
+  const related = (finding.related ?? []).flatMap((place) => {
+    const target = place.file === 'config' ? configUri : uri;
+    return target ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(target, toRange(place.range)), place.message)] : [];
+  });
+  if (related.length) diagnostic.relatedInformation = related;
   return diagnostic;
 }
 

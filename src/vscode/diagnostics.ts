@@ -76,23 +76,23 @@ export class DiagnosticsController implements vscode.Disposable {
     const generation = this.configs.generation;
     this.states.set(key, { version, generation, findings: [] });
     try {
-      const findings = await this.findingsOf(document);
+      const { findings, configUri } = await this.findingsOf(document);
       const state = this.states.get(key);
       // A newer version or a closed document wins over this (now stale) result.
       if (!state || state.version !== version || document.isClosed) return;
       this.states.set(key, { version, generation, findings });
-      this.collection.set(document.uri, findings.map(toDiagnostic));
+      this.collection.set(document.uri, findings.map((finding) => toDiagnostic(finding, document.uri, configUri)));
     } catch (error) {
       this.log.error(`Could not check ${document.uri.toString(true)}: ${(error as Error)?.stack ?? error}`);
     }
   }
 
-  private async findingsOf(document: vscode.TextDocument): Promise<Finding[]> {
-    if (isConfigDocument(document)) return lintConfigText(document.getText()).findings;
-    const { config } = await this.configs.forDocument(document.uri);
+  private async findingsOf(document: vscode.TextDocument): Promise<{ findings: Finding[]; configUri?: vscode.Uri }> {
+    if (isConfigDocument(document)) return { findings: lintConfigText(document.getText()).findings };
+    const { config, uri: configUri } = await this.configs.forDocument(document.uri);
     const result = lintMarkdown(document.getText(), { fileName: fileNameOf(document.uri), config });
     if (result.skipped) this.log.info(`Skipped ${document.uri.toString(true)}: ${result.skipped}`);
-    return result.findings;
+    return { findings: result.findings, configUri };
   }
 
   private forget(uri: vscode.Uri): void {

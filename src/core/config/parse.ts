@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
 import { RoleResolver } from '../roles/resolve';
+import { LineIndex } from '../text';
 import { closest } from '../roles/suggest';
 import type { RulesTable } from '../rules/types';
 import type { RuleLevel } from '../types';
@@ -86,6 +87,8 @@ export function parseConfig(text: string, table: RulesTable): ParsedConfig {
       });
     }
   }
+  const index = new LineIndex(source);
+  for (const person of config.people) person.range = index.rangeOf(person.start, person.end);
   return { config, problems };
 }
 

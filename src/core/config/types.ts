@@ -1,4 +1,4 @@
-import type { RuleLevel } from '../types';
+import type { Range, RuleLevel } from '../types';
 
 /** A person in the roster of `.agile-artifacts.yaml`. */
 export interface RosterPerson {
@@ -10,6 +10,8 @@ export interface RosterPerson {
   /** Offsets of the person's key in the config file. */
   start: number;
   end: number;
+  /** The same place as a range, for related information shown in artifacts. */
+  range?: Range;
 }
 
 /** The config after validation; invalid parts are dropped (and reported). */

@@ -1,7 +1,7 @@
 import { formatMessage } from '../rules/messages';
 import type { RulesTable } from '../rules/types';
 import type { LineIndex } from '../text';
-import type { Finding, Fix, RuleLevel, Severity } from '../types';
+import type { Finding, Fix, Range, RuleLevel, Severity } from '../types';
 
 /** A span to replace, in offsets; turned into ranges when reported. */
 export interface OffsetEdit {
@@ -9,6 +9,9 @@ export interface OffsetEdit {
   end: number;
   newText: string;
 }
+
+/** Related information in offsets of this file, or already as a range in the config file. */
+export type OffsetRelated = { message: string; start: number; end: number } | { message: string; configRange: Range };
 
 export interface OffsetFix {
   title: string;
@@ -31,13 +34,28 @@ export class Reporter {
   ) {}
 
   /** Adds a finding unless its rule is off here; `template` names a message of the rule. */
-  report(rule: string, template: string, values: Record<string, string>, start: number, end: number, fixes: OffsetFix[] = []): void {
+  report(
+    rule: string,
+    template: string,
+    values: Record<string, string>,
+    start: number,
+    end: number,
+    fixes: OffsetFix[] = [],
+    related: OffsetRelated[] = [],
+  ): void {
     const severity = this.severityOf(rule);
     if (!severity) return;
     const range = this.index.rangeOf(start, Math.max(start, end));
     if (this.isDisabled(rule, range.start.line)) return;
     const finding: Finding = { rule, severity, message: this.format(rule, template, values), range };
     if (fixes.length) finding.fixes = fixes.map((fix) => this.toFix(fix));
+    if (related.length) {
+      finding.related = related.map((place) =>
+        'configRange' in place
+          ? { message: place.message, range: place.configRange, file: 'config' as const }
+          : { message: place.message, range: this.index.rangeOf(place.start, place.end), file: 'same' as const },
+      );
+    }
     this.findings.push(finding);
   }
 

@@ -27,13 +27,13 @@ export async function lintWorkspace(diagnostics: DiagnosticsController, configs:
         if (open.has(uri.toString())) continue;
         try {
           if (uri.path.endsWith(`/${CONFIG_FILE_NAME}`)) {
-            diagnostics.collection.set(uri, (await configs.load(uri)).findings.map(toDiagnostic));
+            diagnostics.collection.set(uri, (await configs.load(uri)).findings.map((finding) => toDiagnostic(finding, uri)));
             continue;
           }
           const text = decoder.decode(await vscode.workspace.fs.readFile(uri));
-          const { config } = await configs.forDocument(uri);
+          const { config, uri: configUri } = await configs.forDocument(uri);
           const findings = lintMarkdown(text, { fileName: fileNameOf(uri), config }).findings;
-          diagnostics.collection.set(uri, findings.map(toDiagnostic));
+          diagnostics.collection.set(uri, findings.map((finding) => toDiagnostic(finding, uri, configUri)));
         } catch {
           // A file that vanished or cannot be read has nothing to report.
         }

@@ -74,6 +74,16 @@ describe('diagnostics', () => {
     await waitForDiagnostics(uri, (found) => rulesOf(found).includes('wrong-role'));
   });
 
+  it('a roster person in the wrong role has related information pointing at the roster', async () => {
+    const config = await writeScratch('.agile-artifacts.yaml', 'people:\n  Alice Chen: { roles: [product-management], art: Payments }\n');
+    const uri = await writeScratch('roster.story.md', '---\naccepted-by: Alice Chen\n---\n# Story: r\n\nAs a user, I want x so that y.\n\n## Acceptance Criteria\n\n- ok\n');
+    await open(uri);
+    const [diagnostic] = await waitForDiagnostics(uri, (found) => found.length === 1);
+    const [related] = diagnostic.relatedInformation ?? [];
+    assert.equal(related?.location.uri.toString(), config.toString());
+    assert.equal(related.location.range.start.line, 1);
+  });
+
   it('the config file itself gets config-error diagnostics', async () => {
     const uri = await writeScratch('.agile-artifacts.yaml', 'rules:\n  wrong-rol: off\npeople:\n  Ann: { roles: [product-management, product-owner] }\n');
     await open(uri);

@@ -9,7 +9,7 @@ const SEPARATED = ['product-management', 'product-owner'];
  */
 export function checkRoleSeparationInArtifact(context: RuleContext): void {
   const { doc, resolver, reporter } = context;
-  const holders = new Map<string, { role: string; person: string }>();
+  const holders = new Map<string, { role: string; person: string; start: number; end: number }>();
   for (const field of doc.fields) {
     const role = resolver.exactRole(field.key);
     if (!role || !SEPARATED.includes(role.id)) continue;
@@ -19,9 +19,11 @@ export function checkRoleSeparationInArtifact(context: RuleContext): void {
         const person = normalizeName(item.text);
         const earlier = holders.get(person);
         if (earlier && earlier.role !== role.id) {
-          reporter.report('role-separation', 'artifact', { person: item.text }, item.start, item.end);
+          reporter.report('role-separation', 'artifact', { person: item.text }, item.start, item.end, [], [
+            { message: `${earlier.person} named for the other role here`, start: earlier.start, end: earlier.end },
+          ]);
         } else if (!earlier) {
-          holders.set(person, { role: role.id, person: item.text });
+          holders.set(person, { role: role.id, person: item.text, start: item.start, end: item.end });
         }
       }
     }

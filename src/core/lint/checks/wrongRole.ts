@@ -23,7 +23,9 @@ export function checkWrongRole(context: RuleContext): void {
       template = 'person';
     }
     const fixes = match.kind === 'role' ? replacementFixes(item.text, item.start, item.end, match.abbreviated, allowed) : [];
-    context.reporter.report('wrong-role', template, values, item.start, item.end, fixes);
+    const rosterEntry = match.kind === 'person' && match.person.range;
+    const related = rosterEntry ? [{ message: `${match.person.name} in the roster of .agile-artifacts.yaml`, configRange: rosterEntry }] : [];
+    context.reporter.report('wrong-role', template, values, item.start, item.end, fixes, related);
   }
 }
 
