@@ -33,6 +33,7 @@ const USER_SETTINGS = {
   'workbench.editor.enablePreview': false,
   'breadcrumbs.enabled': true,
   'window.commandCenter': true,
+  'remote.autoForwardPorts': false,
 };
 
 /** Runs a command by its title through the command palette (F1). */
@@ -58,6 +59,26 @@ async function dismissHover(page) {
   await page.mouse.move(640, 790);
   await page.keyboard.press('Escape');
   await page.locator('.monaco-editor .monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+}
+
+/** Drags the sash above the panel so the panel's top edge sits at y = top (pixels from the page top). */
+async function resizePanel(page, top) {
+  const from = await page.evaluate(() => {
+    const panel = document.querySelector('.part.panel');
+    if (!panel) return null;
+    const panelTop = panel.getBoundingClientRect().top;
+    for (const sash of document.querySelectorAll('.monaco-sash.horizontal')) {
+      const r = sash.getBoundingClientRect();
+      const mid = r.top + r.height / 2;
+      if (r.width > 100 && Math.abs(mid - panelTop) < 6) return { x: r.left + r.width / 2, y: mid };
+    }
+    return null;
+  });
+  if (!from) throw new Error('resizePanel: no sash above the panel');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x, top, { steps: 8 });
+  await page.mouse.up();
 }
 
 /**
@@ -121,6 +142,8 @@ async function runUiChecks(o) {
     // 4. "Lint all artifacts in the workspace" fills Problems with the other deliberate
     // mistakes (hints such as outdated-term are not listed there).
     await runCommand(page, 'Agile Artifacts: Lint all artifacts in the workspace');
+    await ui.openProblems(page);
+    await resizePanel(page, 380); // room for every row: the list only renders what is in view
     const all = await ui.openProblems(page, { minRows: WORKSPACE_PROBLEMS.length * 2 });
     for (const expected of WORKSPACE_PROBLEMS) {
       assert.ok(all.some((r) => r.includes(expected)), `after linting the workspace no Problems row says "${expected}"; rows:\n${all.join('\n')}`);

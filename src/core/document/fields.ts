@@ -114,20 +114,14 @@ function readTableRow(scanned: ScannedLine): Field | undefined {
   const key = stripEmphasis(keyCell.text.trim()).replace(/:$/, '').trim();
   if (!/^[A-Za-z][\w /&()'-]{0,60}$/.test(key)) return undefined;
   const keyStart = start + keyCell.offset + keyLead + keyCell.text.trim().indexOf(key);
-  const value = trimValue(valueCell.text, start + valueCell.offset);
-  return {
-    key,
-    normalizedKey: normalizeKey(key),
-    keyStart,
-    keyEnd: keyStart + key.length,
-    values: value ? [value] : [],
-    source: 'body',
-    line,
-  };
+  return bodyField(key, keyStart, trimValue(valueCell.text, start + valueCell.offset), line);
 }
 
 function makeField(key: string, keyStart: number, visible: string, valueOffset: number, lineStart: number, line: number): Field {
-  const value = trimValue(visible.slice(valueOffset), lineStart + valueOffset);
+  return bodyField(key, keyStart, trimValue(visible.slice(valueOffset), lineStart + valueOffset), line);
+}
+
+function bodyField(key: string, keyStart: number, value: FieldValue | undefined, line: number): Field {
   return {
     key,
     normalizedKey: normalizeKey(key),
