@@ -81,6 +81,13 @@ async function resizePanel(page, top) {
   await page.mouse.up();
 }
 
+/** Whether the remote (Node) extension host's log records the activation of this extension. */
+function activatedInNodeHost(userDataDir) {
+  const logs = path.join(userDataDir, 'logs');
+  const files = fs.existsSync(logs) ? fs.readdirSync(logs, { recursive: true }).map(String).filter((f) => f.endsWith('remoteexthost.log')) : [];
+  return files.some((f) => /_doActivateExtension agile-artifacts\.agile-artifacts\b/.test(fs.readFileSync(path.join(logs, f), 'utf8')));
+}
+
 /**
  * Opens the workbench on a copy of examples/ with the extension installed, runs the
  * checks, and saves screenshots into screenshotDir (when given).
@@ -113,7 +120,8 @@ async function runUiChecks(o) {
 
     // 1. The feature that a Product Owner "accepts": a warning squiggle under PO.
     await ui.clickExplorerFile(page, WRONG_ROLE_FILE);
-    const squiggle = await ui.waitFor(page, '.editor-group-container.active .squiggly-warning', { timeout: 30000 });
+    const squiggle = await ui.waitFor(page, '.editor-group-container.active .squiggly-warning', { timeout: 30000 })
+      .catch(() => assert.fail(`no warning squiggle appeared in ${WRONG_ROLE_FILE} within 30 s`));
     const box = await squiggle.boundingBox();
     assert.ok(box && box.width > 0, 'the warning squiggle has no size');
     const text = await ui.editorText(page);
@@ -143,7 +151,7 @@ async function runUiChecks(o) {
     // mistakes (hints such as outdated-term are not listed there).
     await runCommand(page, 'Agile Artifacts: Lint all artifacts in the workspace');
     await ui.openProblems(page);
-    await resizePanel(page, 380); // room for every row: the list only renders what is in view
+    await resizePanel(page, 440); // room for every row: the list only renders what is in view
     const all = await ui.openProblems(page, { minRows: WORKSPACE_PROBLEMS.length * 2 });
     for (const expected of WORKSPACE_PROBLEMS) {
       assert.ok(all.some((r) => r.includes(expected)), `after linting the workspace no Problems row says "${expected}"; rows:\n${all.join('\n')}`);
@@ -152,6 +160,12 @@ async function runUiChecks(o) {
     await page.locator('.markers-panel .monaco-list-row').filter({ hasText: WRONG_ROLE_MESSAGE }).first().click();
     await clearNotifications(page);
     await shot(page, 'problems.png');
+
+    // 5. The checks ran in the intended host: the Node host logs activations on the server.
+    const inNodeHost = activatedInNodeHost(wb.cs.userDataDir);
+    assert.equal(inNodeHost, o.host === 'node',
+      `the extension ran in the ${inNodeHost ? 'Node' : 'web-worker'} extension host, not in the ${o.host} one`);
+    log(`extension ran in the ${inNodeHost ? 'Node' : 'web-worker'} extension host`);
   } catch (e) {
     if (o.failureShot) {
       await ui.screenshot(page, o.failureShot).catch(() => {});

@@ -6,7 +6,7 @@ describe('related places', () => {
     const { config } = lintConfigText('people:\n  Alice Chen: { roles: [product-management], art: Payments }\n');
     const [finding] = lintMarkdown('---\naccepted-by: Alice Chen\n---\n# Story: s\n\nAs a user, I want x so that y.\n\n## Acceptance Criteria\n\n- ok\n', { config }).findings;
     assert.equal(finding.rule, 'wrong-role');
-    assert.match(finding.message, /^Alice Chen is listed as Product Management: Product Management accepts features, not stories/);
+    assert.match(finding.message, /^Alice Chen is listed as Product Management in the roster, and Product Management accepts features, not stories: Product Owners accept stories\.$/);
     assert.deepEqual(finding.related, [
       { message: 'Alice Chen in the roster of .agile-artifacts.yaml', range: { start: { line: 1, character: 2 }, end: { line: 1, character: 12 } }, file: 'config' },
     ]);

@@ -72,6 +72,12 @@ export class RoleResolver {
       }
     }
     for (const person of config.people) this.people.set(normalizeName(person.name), person);
+    // A team the roster names (`team: Falcons`) stands for the team role, unless a person has that name.
+    const teamRole = table.roles.find((role) => role.rosterTeams);
+    for (const person of config.people) {
+      const team = person.team && normalizeName(person.team);
+      if (teamRole && team && !this.people.has(team) && !this.byName.has(team)) this.byName.set(team, teamRole);
+    }
     this.hasRoster = config.people.length > 0;
     this.placeholders = new Set(table.placeholders.map((placeholder) => normalizeName(placeholder)));
   }
@@ -145,7 +151,7 @@ export class RoleResolver {
     if (inParens) {
       const inner = inParens[2].trim();
       const match = this.classify(inner);
-      if (match.kind === 'role' || match.kind === 'non-safe') {
+      if (match.kind === 'role' || match.kind === 'non-safe' || match.kind === 'near-miss') {
         const innerStart = start + text.lastIndexOf(inner);
         return { text: inner, start: innerStart, end: innerStart + inner.length, match };
       }

@@ -23,6 +23,8 @@ export interface RoleEntry {
   collective: boolean;
   /** The person holding it when it differs from the name: `Product Manager`. */
   person?: string;
+  /** True for the role that the roster's team names stand for (`team: Falcons` is an Agile Team). */
+  rosterTeams?: boolean;
   /** Full-word names that mean this role (case-insensitive). */
   aliases: string[];
   /** Short forms (`PO`); matched case-sensitively and replaced by short forms. */
@@ -89,6 +91,11 @@ export interface ActionEntry {
   description: string;
 }
 
+export interface TypeHint {
+  type: string;
+  hint: string;
+}
+
 export interface Renaming {
   old: string;
   new: string;
@@ -126,6 +133,10 @@ export interface RulesTable {
   actions: ActionEntry[];
   artifacts: ArtifactEntry[];
   enablerKinds: string[];
+  /** `type:` values of non-SAFe work items and pages: such files are not artifacts, and not typos. */
+  otherTypes: string[];
+  /** Advice for `type:` values with a SAFe counterpart under another name (spike, initiative). */
+  typeHints: TypeHint[];
   placeholders: string[];
   renamings: Renaming[];
   rules: RuleEntry[];

@@ -13,6 +13,7 @@ import type {
   RulesTable,
   SectionEntry,
   SourceEntry,
+  TypeHint,
 } from './types';
 
 /** What the checks expect of each rule's messages: template names, and the placeholders they fill in. */
@@ -27,7 +28,7 @@ export const RULE_MESSAGES: Readonly<Record<string, RuleMessageContract>> = {
     templates: ['some', 'none', 'person'],
     placeholders: ['actor', 'actorVerb', 'actorDoesNot', 'actorArtifacts', 'artifacts', 'allowed', 'allowedVerb', 'verb', 'reason', 'person', 'role', 'message'],
   },
-  'unknown-role': { templates: ['nonSafe', 'nearMiss', 'notInRoster'], placeholders: ['value', 'explanation', 'suggestion'] },
+  'unknown-role': { templates: ['nonSafe', 'nearMiss', 'notInRoster'], placeholders: ['value', 'explanation', 'suggestion', 'expected'] },
   'missing-section': { templates: ['missing', 'empty'], placeholders: ['artifact', 'section', 'reason'] },
   'story-format': { templates: ['missing'], placeholders: [] },
   'enabler-type': { templates: ['unknown'], placeholders: ['value', 'kinds'] },
@@ -141,8 +142,9 @@ class Reader {
   }
 }
 
-const TABLE_KEYS = ['sources', 'roles', 'nonSafeTitles', 'actions', 'artifacts', 'enablerKinds', 'placeholders', 'renamings', 'rules'];
-const ROLE_KEYS = ['name', 'plural', 'collective', 'person', 'aliases', 'abbreviations', 'focus', 'responsibilities', 'doesNot', 'oftenSaid', 'sources'];
+const TABLE_KEYS = ['sources', 'roles', 'nonSafeTitles', 'actions', 'artifacts', 'enablerKinds', 'otherTypes', 'typeHints', 'placeholders', 'renamings', 'rules'];
+const TYPE_HINT_KEYS = ['type', 'hint'];
+const ROLE_KEYS = ['name', 'plural', 'collective', 'person', 'rosterTeams', 'aliases', 'abbreviations', 'focus', 'responsibilities', 'doesNot', 'oftenSaid', 'sources'];
 const TITLE_KEYS = ['name', 'aliases', 'abbreviations', 'explanation', 'suggest'];
 const ACTION_KEYS = ['verb', 'verbs', 'fields', 'description'];
 const ARTIFACT_KEYS = ['name', 'plural', 'typeNames', 'enabler', 'base', 'summary', 'requiredSections', 'userVoice', 'allowed', 'reasons', 'sources'];
@@ -167,6 +169,8 @@ export function validateRulesTable(raw: unknown): RulesTable {
     actions: r.entries(root.actions, 'actions').map(([id, value]) => readAction(r, id, value, at('actions', id))),
     artifacts: r.entries(root.artifacts, 'artifacts').map(([id, value]) => readArtifact(r, id, value, at('artifacts', id))),
     enablerKinds: r.stringList(root, 'enablerKinds', ''),
+    otherTypes: r.stringList(root, 'otherTypes', ''),
+    typeHints: r.list(root.typeHints, 'typeHints').map((value, i) => readTypeHint(r, value, at('typeHints', i))),
     placeholders: r.stringList(root, 'placeholders', '', true),
     renamings: r.list(root.renamings, 'renamings').map((value, i) => readRenaming(r, value, at('renamings', i))),
     rules: r.entries(root.rules, 'rules').map(([id, value]) => readRule(r, id, value, at('rules', id))),
@@ -202,12 +206,21 @@ function readRole(r: Reader, id: string, value: unknown, path: string): RoleEntr
   };
   const person = r.optionalString(o, 'person', path);
   if (person !== undefined) role.person = person;
+  if (o.rosterTeams !== undefined) {
+    if (o.rosterTeams === true) role.rosterTeams = true;
+    else r.fail(at(path, 'rosterTeams'), 'expected true, or leave it out');
+  }
   return role;
 }
 
 function readCorrection(r: Reader, value: unknown, path: string): Correction {
   const o = r.object(value, path, ['claim', 'safe']);
   return { claim: r.string(o, 'claim', path), safe: r.string(o, 'safe', path) };
+}
+
+function readTypeHint(r: Reader, value: unknown, path: string): TypeHint {
+  const o = r.object(value, path, TYPE_HINT_KEYS);
+  return { type: r.string(o, 'type', path), hint: r.string(o, 'hint', path) };
 }
 
 function readTitle(r: Reader, value: unknown, path: string): NonSafeTitle {

@@ -1,3 +1,4 @@
+import { normalizeName } from '../../roles/normalize';
 import { closest } from '../../roles/suggest';
 import { joinWith } from '../../rules/messages';
 import type { ParsedDocument } from '../../document/parse';
@@ -27,18 +28,22 @@ function namesArtifactType(doc: ParsedDocument, table: RulesTable): boolean {
 }
 
 /**
- * `unknown-type`: `type:` names no artifact type, in a file that is an artifact
- * by name or heading, or whose type is a near miss or an enabler of some kind.
+ * `unknown-type`: `type:` names no artifact type. Work items SAFe has no
+ * artifact for (task, bug, page…, the table's `otherTypes`) are not artifacts
+ * and pass silently; a near miss gets a suggestion, a known counterpart a hint.
  */
 export function checkUnknownType(detection: Detection, table: RulesTable, reporter: Reporter): void {
   const value = detection.typeValue;
   if (!detection.typeUnknown || !value) return;
   const written = value.text.trim();
+  const key = normalizeName(written);
+  if (table.otherTypes.some((type) => normalizeName(type) === key)) return;
   const typeNames = table.artifacts.flatMap((artifact) => artifact.typeNames);
-  const hint = closest(written, typeNames);
-  const looksMeant = detection.artifact !== undefined || hint !== undefined || /enabler/i.test(written);
-  if (!looksMeant) return;
-  const mainTypes = table.artifacts.map((artifact) => artifact.id);
-  reporter.report('unknown-type', 'unknown', { value: written, suggestion: hint ? ` Did you mean "${hint}"?` : '', types: joinWith(mainTypes, 'or') }, value.start, value.end,
-    hint ? [{ title: `Replace "${written}" with "${hint}"`, edits: [{ start: value.start, end: value.end, newText: hint }], preferred: true }] : []);
+  const hint = table.typeHints.find((candidate) => normalizeName(candidate.type) === key)?.hint;
+  const near = hint ? undefined : closest(written, typeNames);
+  const suggestion = hint ? ` (${hint})` : near ? ` (did you mean "${near}"?)` : '';
+  const baseTypes = table.artifacts.filter((artifact) => !artifact.enabler).map((artifact) => artifact.id);
+  const types = `${joinWith(baseTypes, 'or')}, or an enabler- form of one of them`;
+  reporter.report('unknown-type', 'unknown', { value: written, suggestion, types }, value.start, value.end,
+    near ? [{ title: `Replace "${written}" with "${near}"`, edits: [{ start: value.start, end: value.end, newText: near }], preferred: true }] : []);
 }

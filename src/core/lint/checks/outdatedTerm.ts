@@ -22,12 +22,16 @@ export function checkOutdatedTerms(context: RuleContext): void {
     if (!matcher.prefilter.test(text)) return;
     for (const found of text.matchAll(matcher.pattern)) {
       const at = found.index ?? 0;
-      const renaming = matcher.byOldName.get(found[0].toLowerCase().replace(/\s+/g, ' '));
+      const written = found[0];
+      const plural = found[1] === 's';
+      const renaming = matcher.byOldName.get((plural ? written.slice(0, -1) : written).toLowerCase().replace(/\s+/g, ' '));
       if (!renaming || startsWithNewName(text, at, renaming)) continue;
       const start = offset + at;
-      const end = start + found[0].length;
-      reporter.report('outdated-term', 'renamed', { old: found[0], new: renaming.new }, start, end, [
-        { title: `Replace "${found[0]}" with "${renaming.new}"`, edits: [{ start, end, newText: renaming.new }], preferred: true },
+      const end = start + written.length;
+      // "Program Increments" -> "Planning Intervals"
+      const newText = plural && !renaming.new.endsWith('s') ? `${renaming.new}s` : renaming.new;
+      reporter.report('outdated-term', 'renamed', { old: written, new: newText }, start, end, [
+        { title: `Replace "${written}" with "${newText}"`, edits: [{ start, end, newText }], preferred: true },
       ]);
     }
   };
@@ -54,7 +58,7 @@ function termMatcher(table: RulesTable): TermMatcher {
     const firstWords = new Set(olds.map((renaming) => renaming.old.split(/\s+/)[0].toLowerCase()));
     matcher = {
       prefilter: new RegExp([...firstWords].map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i'),
-      pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
+      pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(s?)(?![\\p{L}\\p{N}])`, 'giu'),
       byOldName: new Map(olds.map((renaming) => [renaming.old.toLowerCase(), renaming])),
     };
     matchers.set(table, matcher);
