@@ -21,6 +21,8 @@ export async function writeScratch(name: string, content: string | Uint8Array): 
 }
 
 export async function cleanScratch(): Promise<void> {
+  // Saving first keeps the workbench from asking what to do with unsaved edits.
+  await vscode.commands.executeCommand('workbench.action.files.saveAll');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   try {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), 'scratch'), { recursive: true, useTrash: false });
