@@ -26,10 +26,11 @@ export interface Field {
   isTrue?: boolean;
 }
 
-/** Lower-cases a key and makes `-`, `_` and spaces equivalent. */
+/** Lower-cases a key and makes `-`, `_`, spaces and camelCase humps equivalent: `acceptedBy` is `accepted-by`. */
 export function normalizeKey(key: string): string {
   return key
     .trim()
+    .replace(/([a-z])([A-Z])/g, '$1-$2')
     .toLowerCase()
     .replace(/[\s_-]+/g, '-');
 }

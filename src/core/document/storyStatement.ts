@@ -34,14 +34,40 @@ const PATTERNS: VoicePattern[] = [
  * spread over lines, in a table cell or a blockquote.
  */
 export function hasUserVoiceStatement(lines: readonly ScannedLine[]): boolean {
+  const flat = flatProse(lines);
+  return PATTERNS.some((pattern) => matches(flat, pattern));
+}
+
+/**
+ * The start of the body as one line of prose: code left out, emphasis, table
+ * pipes, quote and heading marks and line breaks turned into single spaces.
+ */
+export function flatProse(lines: readonly ScannedLine[]): string {
   let flat = '';
   for (const scanned of lines) {
     if (scanned.inCode) continue;
     flat += ' ' + scanned.visible;
     if (flat.length > MAX_SEARCH_CHARS) break;
   }
-  flat = flat.replace(/[*_|>#]+/g, ' ').replace(/\s+/g, ' ');
-  return PATTERNS.some((pattern) => matches(flat, pattern));
+  return flat.replace(/[*_|>#]+/g, ' ').replace(/\s+/g, ' ');
+}
+
+/** Whether `words` occur in this order, each within MAX_PART characters of the one before. */
+export function hasWordsInOrder(flat: string, words: readonly string[]): boolean {
+  if (!words.length) return false;
+  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const first = new RegExp(`\\b${escaped[0]}\\b`, 'gi');
+  const rest = escaped.slice(1).map((word) => new RegExp(`^[^]{0,${MAX_PART}}?\\b${word}\\b`, 'i'));
+  for (const found of flat.matchAll(first)) {
+    let at = (found.index ?? 0) + found[0].length;
+    const ok = rest.every((pattern) => {
+      const next = pattern.exec(flat.slice(at, at + MAX_PART + 40));
+      if (next) at += next[0].length;
+      return next !== null;
+    });
+    if (ok) return true;
+  }
+  return false;
 }
 
 function matches(text: string, pattern: VoicePattern): boolean {

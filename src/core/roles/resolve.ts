@@ -155,6 +155,12 @@ export class RoleResolver {
         const innerStart = start + text.lastIndexOf(inner);
         return { text: inner, start: innerStart, end: innerStart + inner.length, match };
       }
+      // "Product Owner (Team Falcon)": the remark in parentheses is not the role, the words before it are.
+      const outer = inParens[1].trim();
+      const outerMatch = outer ? this.classify(outer) : undefined;
+      if (outerMatch && (outerMatch.kind === 'role' || outerMatch.kind === 'non-safe')) {
+        return { text: outer, start, end: start + outer.length, match: outerMatch };
+      }
     }
     return { text, start, end: start + text.length, match: this.classify(text) };
   }

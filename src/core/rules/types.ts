@@ -58,6 +58,11 @@ export interface SectionEntry {
   reason: string;
   /** Markdown inserted by the quick fix, after a heading with `name`. */
   skeleton: string;
+  /**
+   * Words that, found in this order close together, make the statement itself
+   * count for the section (an epic hypothesis written without a heading).
+   */
+  inlineForm?: string[];
 }
 
 export interface ArtifactEntry {

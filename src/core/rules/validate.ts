@@ -148,7 +148,7 @@ const ROLE_KEYS = ['name', 'plural', 'collective', 'person', 'rosterTeams', 'ali
 const TITLE_KEYS = ['name', 'aliases', 'abbreviations', 'explanation', 'suggest'];
 const ACTION_KEYS = ['verb', 'verbs', 'fields', 'description'];
 const ARTIFACT_KEYS = ['name', 'plural', 'typeNames', 'enabler', 'base', 'summary', 'requiredSections', 'userVoice', 'allowed', 'reasons', 'sources'];
-const SECTION_KEYS = ['id', 'name', 'aliases', 'reason', 'skeleton'];
+const SECTION_KEYS = ['id', 'name', 'aliases', 'reason', 'skeleton', 'inlineForm'];
 const RULE_KEYS = ['severity', 'summary', 'messages', 'why', 'sources', 'examples'];
 const EXAMPLE_KEYS = ['fileName', 'wrong', 'right'];
 /** A bare Markdown file name, or the config file: examples are linted as one of the two. */
@@ -275,6 +275,7 @@ function readSection(r: Reader, value: unknown, path: string): SectionEntry {
     aliases: r.stringList(o, 'aliases', path),
     reason: r.string(o, 'reason', path),
     skeleton: r.string(o, 'skeleton', path),
+    ...(o.inlineForm === undefined ? {} : { inlineForm: r.stringList(o, 'inlineForm', path) }),
   };
 }
 

@@ -2,6 +2,7 @@ import { normalizeKey } from '../../document/fields';
 import { firstTitle } from '../../document/parse';
 import type { Section } from '../../document/sections';
 import { normalizeTitle } from '../../document/sections';
+import { flatProse, hasWordsInOrder } from '../../document/storyStatement';
 import type { SectionEntry } from '../../rules/types';
 import type { RuleContext } from '../context';
 import { anchorOfArtifact } from './anchor';
@@ -14,6 +15,7 @@ export function checkMissingSections(context: RuleContext): void {
     const names = [required.name, ...required.aliases];
     if (names.some((name) => frontMatterKeys.has(normalizeKey(name)))) continue;
     const found = doc.sections.filter((section) => names.some((name) => titleMatches(section, name)));
+    if (!found.length && required.inlineForm && hasWordsInOrder(flatProse(doc.body.lines), required.inlineForm)) continue;
     const values = { artifact: artifact.name.toLowerCase(), section: required.name, reason: required.reason };
     if (!found.length) {
       const anchor = anchorOfArtifact(context);
