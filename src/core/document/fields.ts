@@ -74,14 +74,16 @@ function readFieldLine(scanned: ScannedLine): Field | undefined {
   const rest = visible.slice(column);
   if (rest.startsWith('|')) return readTableRow(scanned);
 
-  const bold = BOLD_FIELD.exec(rest);
+  const first = rest.charCodeAt(0);
+  // Only `*` or `_` can open a bold key: skip the regex for every other line.
+  const bold = first === 42 || first === 95 ? BOLD_FIELD.exec(rest) : null;
   if (bold && (bold[3] || bold[4])) {
     const keyStart = start + column + bold[1].length;
     const key = bold[2].trim();
     const valueOffset = column + rest.length - bold[5].length;
     return makeField(key, keyStart, visible, valueOffset, start, line);
   }
-  const plain = PLAIN_FIELD.exec(rest);
+  const plain = rest.includes(':') ? PLAIN_FIELD.exec(rest) : null;
   if (plain) {
     const key = plain[1].trim();
     const valueOffset = column + rest.length - plain[2].length;

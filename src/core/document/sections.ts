@@ -68,7 +68,7 @@ export function findSections(lines: readonly ScannedLine[]): Section[] {
 function readSectionLine(scanned: ScannedLine): { section: Section; inlineContent: boolean } | undefined {
   const { visible, start, line } = scanned;
   if (visible.length > 400) return undefined;
-  const heading = ATX_HEADING.exec(visible);
+  const heading = visible.includes('#') ? ATX_HEADING.exec(visible) : null;
   if (heading) {
     const title = (heading[2] ?? '').trim();
     const at = title ? visible.indexOf(title) : visible.indexOf('#');
@@ -77,7 +77,7 @@ function readSectionLine(scanned: ScannedLine): { section: Section; inlineConten
       inlineContent: false,
     };
   }
-  const bold = BOLD_LABEL.exec(visible);
+  const bold = visible.includes('**') || visible.includes('__') ? BOLD_LABEL.exec(visible) : null;
   if (bold && (bold[3] || bold[4] || bold[5].trim() === '')) {
     const at = visible.indexOf(bold[2]);
     return {
@@ -85,7 +85,7 @@ function readSectionLine(scanned: ScannedLine): { section: Section; inlineConten
       inlineContent: hasText(bold[5]),
     };
   }
-  const plain = PLAIN_LABEL.exec(visible);
+  const plain = visible.includes(':') ? PLAIN_LABEL.exec(visible) : null;
   if (plain) {
     const at = visible.indexOf(plain[1]);
     return {

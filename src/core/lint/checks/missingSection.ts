@@ -32,6 +32,9 @@ const normalizedNames = new Map<string, string>();
 export function titleMatches(section: Section, name: string): boolean {
   let wanted = normalizedNames.get(name);
   if (wanted === undefined) normalizedNames.set(name, (wanted = normalizeTitle(name)));
+  // Cheap test first: a title without the name's first word cannot match.
+  const firstWord = wanted.split(' ')[0];
+  if (!section.title.toLowerCase().includes(firstWord)) return false;
   const title = section.normalizedTitle;
   return title === wanted || (title.startsWith(wanted) && !/[\p{L}\p{N}]/u.test(title[wanted.length]));
 }

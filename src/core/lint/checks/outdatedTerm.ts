@@ -19,7 +19,6 @@ export function checkOutdatedTerms(context: RuleContext): void {
   const { doc, reporter, table } = context;
   const matcher = termMatcher(table);
   const report = (text: string, offset: number) => {
-    if (!matcher.prefilter.test(text)) return;
     for (const found of text.matchAll(matcher.pattern)) {
       const at = found.index ?? 0;
       const written = found[0];
@@ -39,8 +38,17 @@ export function checkOutdatedTerms(context: RuleContext): void {
     if (field.source !== 'front-matter') continue;
     for (const value of field.values) report(value.text.length === value.end - value.start ? value.text : '', value.start);
   }
-  for (const line of doc.body.lines) {
-    if (line.inCode || line.visible.length > MAX_LINE || !matcher.prefilter.test(line.visible)) continue;
+  // One pass over the whole body finds the few lines worth a closer look.
+  const bodyStart = doc.body.lines[0]?.start ?? doc.text.length;
+  const firstLine = doc.body.lines[0]?.line ?? 0;
+  const candidates = new Set<number>();
+  matcher.prefilter.lastIndex = 0;
+  for (const found of doc.text.slice(bodyStart).matchAll(matcher.prefilter)) {
+    candidates.add(doc.index.positionAt(bodyStart + (found.index ?? 0)).line - firstLine);
+  }
+  for (const lineNumber of candidates) {
+    const line = doc.body.lines[lineNumber];
+    if (!line || line.inCode || line.visible.length > MAX_LINE) continue;
     report(blankInlineCode(line.visible).replace(URL_OR_LINK_TARGET, (span) => ' '.repeat(span.length)), line.start);
   }
 }
@@ -57,7 +65,7 @@ function termMatcher(table: RulesTable): TermMatcher {
     const alternatives = olds.map((renaming) => renaming.old.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+'));
     const firstWords = new Set(olds.map((renaming) => renaming.old.split(/\s+/)[0].toLowerCase()));
     matcher = {
-      prefilter: new RegExp([...firstWords].map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i'),
+      prefilter: new RegExp([...firstWords].map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'gi'),
       pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(s?)(?![\\p{L}\\p{N}])`, 'giu'),
       byOldName: new Map(olds.map((renaming) => [renaming.old.toLowerCase(), renaming])),
     };
