@@ -3,7 +3,9 @@
 // the engine per keystroke, and peak memory. Prints figures next to the
 // targets from the performance issue; it never fails on a missed target,
 // it fails only when a measurement cannot be made.
-// Usage: node scripts/bench/run.js [--runs N] [--keep]   (npm run bench builds first)
+// Usage: node scripts/bench/run.js [--runs N] [--keep] [--no-editor]   (npm run bench builds first)
+// The last part (editor.js) stages a --production build, prints bundle/.vsix sizes and,
+// unless --no-editor, times activation and click → squiggle in VS Code (code-server).
 // Profile the engine: node scripts/bench/bundle.js && node --cpu-prof scripts/bench/keystroke.js
 
 const fs = require('node:fs');
@@ -13,10 +15,12 @@ const { spawnSync } = require('node:child_process');
 const { writeCorpus, longFeatureText } = require('./corpus');
 const { medianRuns, maxRss, fmt, printTable, checkExit } = require('./measure');
 const { buildEngine, ROOT } = require('./bundle');
+const { benchEditor } = require('./editor');
 
 const argv = process.argv.slice(2);
 const RUNS = argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : 5;
 const KEEP = argv.includes('--keep');
+const EDITOR = !argv.includes('--no-editor');
 const SEED = 42;
 const CORPUS_FILES = 2000;
 const LONG_LINES = 20000;
@@ -138,6 +142,15 @@ async function main() {
     rows.push({ name: 'engine heap before keystroke loop (after GC)', value: fmt.mb(k.heapBefore) });
     rows.push({ name: 'engine heap peak during loop (incl. garbage)', value: fmt.mb(k.heapPeak) });
     rows.push({ name: 'engine heap after loop (after GC)', value: fmt.mb(k.heapAfter) });
+
+    log(`the extension itself: production build and sizes${EDITOR ? ', then activation and click → squiggle in VS Code (about 3 minutes; --no-editor skips it)' : ''}…`);
+    try {
+      rows.push(...await benchEditor({ tmp: path.join(tmp, 'editor'), editor: EDITOR, keep: KEEP }));
+    } catch (error) {
+      rows.push({ section: 'the extension in VS Code' }, { name: 'could not be measured', value: String(error.message).split('\n')[0].slice(0, 110) });
+      log(`editor part failed: ${error.stack || error.message}`);
+      process.exitCode = 1;
+    }
 
     process.stdout.write(`\nAgile Artifacts benchmark — node ${process.version}, ${os.cpus().length} CPUs, ${os.platform()}\n\n`);
     printTable(rows);

@@ -3,10 +3,16 @@
 // web worker): times the extension's own activation with nothing Markdown open.
 // Plain CommonJS with no imports but `vscode`, so the very same file loads in both
 // hosts (the web worker's loader wraps it as CommonJS; no bundling needed).
-// It prints one line, `AGILE_BENCH_ACTIVATION {json}`, which scripts/bench/editor.js
-// picks up from the workbench's console (codeAutomationLog).
+//
+// It waits for a "go" file next to the workspace folder, which scripts/bench/editor.js
+// creates once the window has finished starting (extension host and workbench idle),
+// so the figure is the extension's, not the startup's. GO_FILE_NAME is replaced when
+// the file is copied into the staged extension. It prints one line,
+// `AGILE_BENCH_ACTIVATION {json}`, which editor.js reads from the workbench console.
 
 const EXTENSION_ID = 'agile-artifacts.agile-artifacts';
+const GO_FILE_NAME = '__GO_FILE_NAME__';
+const GO_TIMEOUT_MS = 60000;
 
 exports.run = async function run() {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -14,6 +20,20 @@ exports.run = async function run() {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this extension host`);
   const host = typeof process === 'object' && process && process.versions && process.versions.node ? 'node' : 'web';
+  const folder = vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  if (!folder) throw new Error('no workspace folder open');
+  // Through workspace.fs, so the web worker sees it too (vscode-remote scheme).
+  const go = vscode.Uri.joinPath(folder.uri, '..', GO_FILE_NAME);
+  const waitStart = Date.now();
+  for (;;) {
+    try {
+      await vscode.workspace.fs.stat(go);
+      break;
+    } catch {
+      if (Date.now() - waitStart > GO_TIMEOUT_MS) throw new Error(`no ${go.toString()} after ${GO_TIMEOUT_MS / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 250)); // rarely: polling must not keep the window busy
+    }
+  }
   const activeBefore = extension.isActive;
   const markdownOpen = vscode.workspace.textDocuments.filter((d) => d.languageId === 'markdown').length;
   const start = performance.now();
