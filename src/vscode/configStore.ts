@@ -13,12 +13,15 @@ const NONE: FoundConfig = { config: EMPTY_CONFIG, findings: [] };
 const decoder = new TextDecoder('utf-8');
 
 /**
- * Finds the `.agile-artifacts.yaml` for a document by walking up its folders
- * to the workspace folder's root, through `vscode.workspace.fs` (so it works
- * on virtual file systems too). Results are cached until a config changes.
+ * Finds the `.agile-artifacts.yaml` for a document: the nearest one in its
+ * folder or above, up to the workspace folder's root. Where config files are
+ * is learnt once with one file search (started at activation, redone when a
+ * config file appears or goes), so linting a document waits on no file
+ * system round trip per folder. Everything goes through the workspace API,
+ * so it works on virtual file systems and in a web worker too.
  */
 export class ConfigStore {
-  private readonly byFolder = new Map<string, Promise<FoundConfig>>();
+  private locations: Promise<Set<string>> | undefined;
   private readonly byFile = new Map<string, Promise<FoundConfig>>();
   private generationCounter = 0;
 
@@ -27,16 +30,28 @@ export class ConfigStore {
     return this.generationCounter;
   }
 
+  /** Starts the search for config files in the background. */
+  prime(): void {
+    void this.configLocations();
+  }
+
   invalidate(): void {
-    this.byFolder.clear();
+    this.locations = undefined;
     this.byFile.clear();
     this.generationCounter++;
   }
 
-  forDocument(uri: vscode.Uri): Promise<FoundConfig> {
+  async forDocument(uri: vscode.Uri): Promise<FoundConfig> {
     const root = vscode.workspace.getWorkspaceFolder(uri)?.uri;
-    if (!root || uri.scheme === 'untitled') return Promise.resolve(NONE);
-    return this.forFolder(vscode.Uri.joinPath(uri, '..'), root);
+    if (!root || uri.scheme === 'untitled') return NONE;
+    const locations = await this.configLocations();
+    for (let folder = vscode.Uri.joinPath(uri, '..'); ; ) {
+      const candidate = vscode.Uri.joinPath(folder, CONFIG_FILE_NAME);
+      if (locations.has(candidate.toString())) return this.load(candidate);
+      const parent = vscode.Uri.joinPath(folder, '..');
+      if (folder.path === root.path || !folder.path.startsWith(root.path) || parent.path === folder.path) return NONE;
+      folder = parent;
+    }
   }
 
   /** Reads and checks one config file (also used to lint the config file itself). */
@@ -50,30 +65,12 @@ export class ConfigStore {
     return found;
   }
 
-  private forFolder(folder: vscode.Uri, root: vscode.Uri): Promise<FoundConfig> {
-    const key = folder.toString();
-    let found = this.byFolder.get(key);
-    if (!found) {
-      found = this.lookUp(folder, root);
-      this.byFolder.set(key, found);
-    }
-    return found;
-  }
-
-  private async lookUp(folder: vscode.Uri, root: vscode.Uri): Promise<FoundConfig> {
-    const candidate = vscode.Uri.joinPath(folder, CONFIG_FILE_NAME);
-    if (await isFile(candidate)) return this.load(candidate);
-    const parent = vscode.Uri.joinPath(folder, '..');
-    const atRoot = folder.path === root.path || !folder.path.startsWith(root.path) || parent.path === folder.path;
-    return atRoot ? NONE : this.forFolder(parent, root);
-  }
-}
-
-async function isFile(uri: vscode.Uri): Promise<boolean> {
-  try {
-    return (await vscode.workspace.fs.stat(uri)).type === vscode.FileType.File;
-  } catch {
-    return false;
+  private configLocations(): Promise<Set<string>> {
+    this.locations ??= Promise.resolve(vscode.workspace.findFiles(`**/${CONFIG_FILE_NAME}`, '**/node_modules/**')).then(
+      (uris) => new Set(uris.map((found) => found.toString())),
+      () => new Set<string>(),
+    );
+    return this.locations;
   }
 }
 
