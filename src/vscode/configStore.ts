@@ -14,14 +14,17 @@ const decoder = new TextDecoder('utf-8');
 
 /**
  * Finds the `.agile-artifacts.yaml` for a document: the nearest one in its
- * folder or above, up to the workspace folder's root. Where config files are
- * is learnt once with one file search (started at activation, redone when a
- * config file appears or goes), so linting a document waits on no file
- * system round trip per folder. Everything goes through the workspace API,
- * so it works on virtual file systems and in a web worker too.
+ * folder or above, up to the workspace folder's root. One file search,
+ * started at activation and redone when a config file appears or goes, tells
+ * where config files are; until it answers (the search service can take a
+ * second to start), folders are checked one by one with `stat`. Everything
+ * goes through the workspace API, so it works on virtual file systems and in
+ * a web worker too.
  */
 export class ConfigStore {
-  private locations: Promise<Set<string>> | undefined;
+  private search: Promise<void> | undefined;
+  private locations: Set<string> | undefined;
+  private readonly byFolder = new Map<string, Promise<vscode.Uri | undefined>>();
   private readonly byFile = new Map<string, Promise<FoundConfig>>();
   private generationCounter = 0;
 
@@ -32,22 +35,30 @@ export class ConfigStore {
 
   /** Starts the search for config files in the background. */
   prime(): void {
-    void this.configLocations();
+    const generation = this.generationCounter;
+    this.search ??= Promise.resolve(vscode.workspace.findFiles(`**/${CONFIG_FILE_NAME}`, '**/node_modules/**')).then(
+      (uris) => {
+        if (generation === this.generationCounter) this.locations = new Set(uris.map((found) => found.toString()));
+      },
+      () => undefined,
+    );
   }
 
   invalidate(): void {
+    this.search = undefined;
     this.locations = undefined;
+    this.byFolder.clear();
     this.byFile.clear();
     this.generationCounter++;
+    this.prime();
   }
 
   async forDocument(uri: vscode.Uri): Promise<FoundConfig> {
     const root = vscode.workspace.getWorkspaceFolder(uri)?.uri;
     if (!root || uri.scheme === 'untitled') return NONE;
-    const locations = await this.configLocations();
     for (let folder = vscode.Uri.joinPath(uri, '..'); ; ) {
-      const candidate = vscode.Uri.joinPath(folder, CONFIG_FILE_NAME);
-      if (locations.has(candidate.toString())) return this.load(candidate);
+      const found = await this.configIn(folder);
+      if (found) return this.load(found);
       const parent = vscode.Uri.joinPath(folder, '..');
       if (folder.path === root.path || !folder.path.startsWith(root.path) || parent.path === folder.path) return NONE;
       folder = parent;
@@ -65,12 +76,25 @@ export class ConfigStore {
     return found;
   }
 
-  private configLocations(): Promise<Set<string>> {
-    this.locations ??= Promise.resolve(vscode.workspace.findFiles(`**/${CONFIG_FILE_NAME}`, '**/node_modules/**')).then(
-      (uris) => new Set(uris.map((found) => found.toString())),
-      () => new Set<string>(),
-    );
-    return this.locations;
+  /** The config file directly in `folder`, if any: from the search when it has answered, else by `stat`. */
+  private configIn(folder: vscode.Uri): Promise<vscode.Uri | undefined> | vscode.Uri | undefined {
+    const candidate = vscode.Uri.joinPath(folder, CONFIG_FILE_NAME);
+    if (this.locations) return this.locations.has(candidate.toString()) ? candidate : undefined;
+    const key = candidate.toString();
+    let found = this.byFolder.get(key);
+    if (!found) {
+      found = isFile(candidate).then((exists) => (exists ? candidate : undefined));
+      this.byFolder.set(key, found);
+    }
+    return found;
+  }
+}
+
+async function isFile(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return (await vscode.workspace.fs.stat(uri)).type === vscode.FileType.File;
+  } catch {
+    return false;
   }
 }
 
