@@ -9,6 +9,8 @@ export interface FieldValue {
   text: string;
   start: number;
   end: number;
+  /** False when the text is not written as is in the file (YAML escapes, folded lines). */
+  verbatim?: false;
 }
 
 /** A `key: value` slot, from front matter or from the body. */

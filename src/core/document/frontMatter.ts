@@ -7,6 +7,8 @@ export interface FrontMatterValue {
   text: string;
   start: number;
   end: number;
+  /** False when the text is not written as is in the file (escapes, folded lines). */
+  verbatim?: false;
 }
 
 /** A top-level `key: value` of the front matter. */
@@ -154,11 +156,15 @@ function addScalar(entry: FrontMatterEntry, node: YamlNode, source: string, offs
   if (value === null || value === undefined || typeof value === 'boolean') return;
   const text = String(value);
   let [start, end] = node.range;
+  // Block scalars' ranges run on over the line break that ends them.
+  while (end > start && /\s/.test(source[end - 1])) end--;
   const raw = source.slice(start, end);
   // Quoted scalars: point at the text inside the quotes, so fixes keep them.
   if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0]) {
     start++;
     end--;
   }
-  entry.values.push({ text, start: offset + start, end: offset + end });
+  // Escapes and folded lines make the text differ from the source: offsets inside it would drift.
+  const verbatim = source.slice(start, end) === text;
+  entry.values.push(verbatim ? { text, start: offset + start, end: offset + end } : { text, start: offset + start, end: offset + end, verbatim });
 }

@@ -20,6 +20,10 @@ export interface ValueItem {
   match: TermMatch;
 }
 
+/** A value longer than this is prose, not a name: no role or person is that long. */
+const MAX_VALUE_LENGTH = 200;
+const MARKDOWN_LINK = /^\[([^\]]+)\]\([^)]*\)$/;
+
 const PLACEHOLDER_SHAPES = [
   /^<[^<>]*>$/, // <name>
   /^\[[^\]]*\]$/, // [Owner]
@@ -29,9 +33,8 @@ const PLACEHOLDER_SHAPES = [
   /^(?:tbd|tba|tbc)\b/i, // TBD (by next PI)
 ];
 
-const SEPARATORS = /\s*(?:,|;|\+|&|\/|\band\b|\bund\b|\ben\b)\s*/gi;
-const HAS_SEPARATOR = new RegExp(SEPARATORS.source, 'i');
-const WITH_ROLE_IN_PARENS = /^(.*?)\s*\(([^()]+)\)$/;
+// No surrounding \s*: a run of spaces would be tried from each of its positions.
+const SEPARATORS = /,|;|\+|&|\/|\band\b|\bund\b|\ben\b/gi;
 
 /** Minimum length of a term before typo-tolerant matching is tried. */
 const NEAR_MISS_MIN_LENGTH = 6;
@@ -130,35 +133,44 @@ export class RoleResolver {
    * and classifies each. A value that is one known term as a whole is not split.
    */
   resolveValue(text: string, offset: number): ValueItem[] {
+    if (text.length > MAX_VALUE_LENGTH) return [{ text, start: offset, end: offset + text.length, match: { kind: 'placeholder' } }];
+    const link = MARKDOWN_LINK.exec(text);
+    if (link) return this.resolveValue(link[1], offset + 1);
     const whole = this.classifyItem(text, offset);
-    if (whole.match.kind !== 'other' || !HAS_SEPARATOR.test(text)) return [whole];
+    if (whole.match.kind !== 'other') return [whole];
     const items: ValueItem[] = [];
     let partStart = 0;
+    let depth = 0;
+    let scanned = 0;
     for (const separator of text.matchAll(SEPARATORS)) {
       const at = separator.index ?? 0;
+      // "Jane (PO, Payments)" is one item: separators inside parentheses do not split.
+      for (; scanned < at; scanned++) depth += text[scanned] === '(' ? 1 : text[scanned] === ')' ? -1 : 0;
+      if (depth > 0) continue;
       if (at > partStart) items.push(this.classifyItem(text.slice(partStart, at), offset + partStart));
       partStart = at + separator[0].length;
     }
+    if (!items.length) return [whole];
     if (partStart < text.length) items.push(this.classifyItem(text.slice(partStart), offset + partStart));
-    return items;
+    return items.filter((item) => item.text !== '');
   }
 
   private classifyItem(raw: string, offset: number): ValueItem {
     const lead = raw.length - raw.trimStart().length;
     const text = raw.trim();
     const start = offset + lead;
-    const inParens = WITH_ROLE_IN_PARENS.exec(text);
-    if (inParens) {
-      const inner = inParens[2].trim();
+    const open = text.endsWith(')') ? text.lastIndexOf('(') : -1;
+    if (open >= 0) {
+      const inner = text.slice(open + 1, -1).trim();
       const match = this.classify(inner);
       if (match.kind === 'role' || match.kind === 'non-safe' || match.kind === 'near-miss') {
-        const innerStart = start + text.lastIndexOf(inner);
+        const innerStart = start + open + 1 + text.slice(open + 1).indexOf(inner);
         return { text: inner, start: innerStart, end: innerStart + inner.length, match };
       }
-      // "Product Owner (Team Falcon)": the remark in parentheses is not the role, the words before it are.
-      const outer = inParens[1].trim();
+      // "Product Owner (Team Falcon)", "Jane Doe (jane@example.com)": the words before the remark are the name.
+      const outer = text.slice(0, open).trimEnd();
       const outerMatch = outer ? this.classify(outer) : undefined;
-      if (outerMatch && (outerMatch.kind === 'role' || outerMatch.kind === 'non-safe')) {
+      if (outerMatch && (outerMatch.kind === 'role' || outerMatch.kind === 'non-safe' || outerMatch.kind === 'person')) {
         return { text: outer, start, end: start + outer.length, match: outerMatch };
       }
     }

@@ -36,7 +36,7 @@ export function checkOutdatedTerms(context: RuleContext): void {
   };
   for (const field of doc.fields) {
     if (field.source !== 'front-matter') continue;
-    for (const value of field.values) report(value.text.length === value.end - value.start ? value.text : '', value.start);
+    for (const value of field.values) if (value.verbatim !== false) report(value.text, value.start);
   }
   // One pass over the whole body finds the few lines worth a closer look.
   const bodyStart = doc.body.lines[0]?.start ?? doc.text.length;

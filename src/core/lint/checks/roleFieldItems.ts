@@ -9,6 +9,8 @@ export interface RoleFieldItem {
   field: Field;
   action: ActionEntry;
   item: ValueItem;
+  /** False when the item's range is only approximate, so no fix may edit it. */
+  exact: boolean;
 }
 
 const cache = new WeakMap<RuleContext, RoleFieldItem[]>();
@@ -23,8 +25,15 @@ export function roleFieldItems(context: RuleContext): RoleFieldItem[] {
     const action = actionsByField.get(field.normalizedKey);
     if (!action) continue;
     for (const value of field.values) {
-      for (const item of context.resolver.resolveValue(value.text, value.start)) {
-        items.push({ field, action, item });
+      const resolved = context.resolver.resolveValue(value.text, value.start);
+      for (const item of resolved) {
+        if (value.verbatim === false) {
+          // Offsets inside an escaped or folded YAML value are unknown: point at the whole value,
+          // and offer a fix only when the item is the whole value.
+          items.push({ field, action, item: { ...item, start: value.start, end: value.end }, exact: resolved.length === 1 });
+        } else {
+          items.push({ field, action, item, exact: true });
+        }
       }
     }
   }

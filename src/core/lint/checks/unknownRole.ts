@@ -13,7 +13,7 @@ import { replacementFixes } from './wrongRole';
  */
 export function checkUnknownRole(context: RuleContext): void {
   const { artifact, resolver, reporter, table } = context;
-  for (const { action, item } of roleFieldItems(context)) {
+  for (const { action, item, exact } of roleFieldItems(context)) {
     const match = item.match;
     const allowed = rolesOf(context, artifact.allowed[action.id] ?? []);
     const expected = allowed.length ? `; in SAFe, ${whoDoes(allowed, action, artifact)}` : '';
@@ -27,14 +27,15 @@ export function checkUnknownRole(context: RuleContext): void {
       const fallback = !allowed.length && usual.length ? `; in SAFe the job usually belongs to ${joinWith(usual.map((role) => role.name), 'or')}` : '';
       const explanation = match.title.explanation.replace(/\.\s*$/, '');
       const fixes = replacementFixes(item.text, item.start, item.end, false, allowed.length ? allowed : usual).map((fix) => ({ ...fix, preferred: false }));
-      reporter.report('unknown-role', 'nonSafe', { value: item.text, explanation, expected: expected || fallback }, item.start, item.end, fixes);
+      reporter.report('unknown-role', 'nonSafe', { value: item.text, explanation, expected: expected || fallback }, item.start, item.end, exact ? fixes : []);
     } else if (match.kind === 'near-miss') {
-      reporter.report('unknown-role', 'nearMiss', { value: item.text, suggestion: match.suggestion, expected }, item.start, item.end, [replace(match.suggestion, true)]);
+      reporter.report('unknown-role', 'nearMiss', { value: item.text, suggestion: match.suggestion, expected }, item.start, item.end, exact ? [replace(match.suggestion, true)] : []);
     } else if (match.kind === 'other' && resolver.hasRoster) {
       const candidates = [...context.config.people.map((person) => person.name), ...table.roles.map((role) => role.name)];
       const hint = closest(item.text, candidates);
       const suggestion = hint ? ` (did you mean ${hint}?)` : '';
-      reporter.report('unknown-role', 'notInRoster', { value: item.text, suggestion, expected }, item.start, item.end, hint ? [replace(hint, true)] : []);
+      // Not preferred: the closest name may be another person, so fix-all never applies it.
+      reporter.report('unknown-role', 'notInRoster', { value: item.text, suggestion, expected }, item.start, item.end, hint && exact ? [replace(hint, false)] : []);
     }
   }
 }

@@ -7,7 +7,7 @@ import { roleFieldItems } from './roleFieldItems';
 /** `wrong-role`: a role field gives an action to a role the table does not allow on this artifact. */
 export function checkWrongRole(context: RuleContext): void {
   const { artifact, table } = context;
-  for (const { action, item } of roleFieldItems(context)) {
+  for (const { action, item, exact } of roleFieldItems(context)) {
     const allowedIds = artifact.allowed[action.id];
     if (!allowedIds) continue;
     const match = item.match;
@@ -22,7 +22,7 @@ export function checkWrongRole(context: RuleContext): void {
       values.message = context.reporter.format('wrong-role', template, values);
       template = 'person';
     }
-    const fixes = match.kind === 'role' ? replacementFixes(item.text, item.start, item.end, match.abbreviated, allowed) : [];
+    const fixes = match.kind === 'role' && exact ? replacementFixes(item.text, item.start, item.end, match.abbreviated, allowed) : [];
     const rosterEntry = match.kind === 'person' && match.person.range;
     const related = rosterEntry ? [{ message: `${match.person.name} in the roster of .agile-artifacts.yaml`, configRange: rosterEntry }] : [];
     context.reporter.report('wrong-role', template, values, item.start, item.end, fixes, related);
