@@ -6,8 +6,12 @@ import { isConfigDocument } from './documents';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('agileArtifacts');
 
-/** Rules whose preferred fix is safe to apply unattended (on save, fix all). */
-const SAFE_TO_APPLY_ALL = new Set(['outdated-term', 'wrong-role', 'unknown-role', 'enabler-type', 'unknown-type']);
+/**
+ * Rules whose preferred fix is safe to apply unattended (on save): renamed
+ * terms and typos. Replacing who accepts or owns an item changes its meaning,
+ * so wrong-role fixes stay one click away, never automatic.
+ */
+const SAFE_TO_APPLY_ALL = new Set(['outdated-term', 'unknown-role', 'enabler-type', 'unknown-type']);
 
 /**
  * Quick fixes from the core's fixes, plus: disable the rule for this line,
@@ -20,7 +24,8 @@ export class ArtifactCodeActions implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const findings = this.diagnostics.findingsFor(document);
-    if (context.only && FIX_ALL_KIND.contains(context.only)) return this.fixAll(document, findings);
+    // `only` is what was asked for: `source.fixAll` (on save) or `source` include our fix-all kind.
+    if (context.only && context.only.contains(FIX_ALL_KIND)) return this.fixAll(document, findings);
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
     const actions: vscode.CodeAction[] = [];
     const rulesSeen = new Set<string>();

@@ -52,7 +52,8 @@ export class DiagnosticsController implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     if (!isLintable(document)) {
-      if (this.collection.has(document.uri)) this.forget(document.uri);
+      // Also drops the state, so a lint still in flight cannot publish for a disabled document.
+      this.forget(document.uri);
       return;
     }
     const state = this.states.get(key);
@@ -78,8 +79,8 @@ export class DiagnosticsController implements vscode.Disposable {
     try {
       const { findings, configUri } = await this.findingsOf(document);
       const state = this.states.get(key);
-      // A newer version or a closed document wins over this (now stale) result.
-      if (!state || state.version !== version || document.isClosed) return;
+      // A newer version, a newer config or a closed document wins over this (now stale) result.
+      if (!state || state.version !== version || state.generation !== generation || document.isClosed) return;
       this.states.set(key, { version, generation, findings });
       this.collection.set(document.uri, findings.map((finding) => toDiagnostic(finding, document.uri, configUri)));
     } catch (error) {

@@ -6,6 +6,7 @@ import { NEW_ARTIFACT_COMMANDS, newArtifact } from './commands/newArtifact';
 import { ArtifactCompletionProvider } from './completionProvider';
 import { ConfigStore } from './configStore';
 import { DiagnosticsController } from './diagnostics';
+import { isConfigDocument } from './documents';
 import { ArtifactHoverProvider } from './hoverProvider';
 import { SECTION } from './settings';
 
@@ -19,9 +20,14 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Agile Artifacts', { log: true });
   const configs = new ConfigStore();
   const diagnostics = new DiagnosticsController(configs, log);
+  // A save fires both the save event and the watcher: one re-lint for both.
+  let pendingConfigChange: ReturnType<typeof setTimeout> | undefined;
   const onConfigFileChange = () => {
-    configs.invalidate();
-    diagnostics.lintOpenDocuments();
+    clearTimeout(pendingConfigChange);
+    pendingConfigChange = setTimeout(() => {
+      configs.invalidate();
+      diagnostics.lintOpenDocuments();
+    }, 50);
   };
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
   context.subscriptions.push(
@@ -32,8 +38,9 @@ export function activate(context: vscode.ExtensionContext): void {
     watcher.onDidChange(onConfigFileChange),
     watcher.onDidDelete(onConfigFileChange),
     vscode.workspace.onDidSaveTextDocument((document) => {
-      if (document.uri.path.endsWith(`/${CONFIG_FILE_NAME}`)) onConfigFileChange();
+      if (isConfigDocument(document)) onConfigFileChange();
     }),
+    { dispose: () => clearTimeout(pendingConfigChange) },
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(SECTION)) onConfigFileChange();
     }),

@@ -2,7 +2,7 @@ import type { ArtifactsConfig } from '../config/types';
 import { EMPTY_CONFIG } from '../config/types';
 import { normalizeKey } from '../document/fields';
 import { actionFieldMap } from '../lint/checks/roleFieldItems';
-import { analyzeMarkdown } from '../lint/lint';
+import { analyzeMarkdown, skipReason } from '../lint/lint';
 import { roleCard, ruleCard, artifactCard } from '../hover/cards';
 import { rulesTable } from '../rules/table';
 import type { ArtifactEntry, RulesTable } from '../rules/types';
@@ -41,6 +41,7 @@ const KEY_ONLY = /^([A-Za-z][\w-]*)?$/;
 
 /** What to offer at `offset`: rule ids, role values, `type:` values, enabler kinds or front-matter keys. */
 export function completeAt(text: string, offset: number, options: CompletionOptions = {}): Completions | undefined {
+  if (skipReason(text)) return undefined;
   const table = options.table ?? rulesTable();
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);

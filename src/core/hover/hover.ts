@@ -1,6 +1,6 @@
 import { EMPTY_CONFIG } from '../config/types';
 import type { ArtifactsConfig } from '../config/types';
-import { analyzeMarkdown } from '../lint/lint';
+import { analyzeMarkdown, skipReason } from '../lint/lint';
 import { actionFieldMap } from '../lint/checks/roleFieldItems';
 import { rulesTable } from '../rules/table';
 import type { RulesTable } from '../rules/types';
@@ -30,6 +30,7 @@ const MAX_LINE = 10_000;
  * a role field key, the `type:` value, or a role term in the text.
  */
 export function hoverAt(text: string, offset: number, options: HoverOptions = {}): Hover | undefined {
+  if (skipReason(text)) return undefined;
   const table = options.table ?? rulesTable();
   const { doc, detection } = analyzeMarkdown(text, options.fileName, table);
   if (!detection.artifact && !options.allMarkdown) return undefined;

@@ -13,7 +13,9 @@ const decoder = new TextDecoder('utf-8');
  * panel, with progress and cancellation. Open documents keep their live results.
  */
 export async function lintWorkspace(diagnostics: DiagnosticsController, configs: ConfigStore): Promise<number> {
-  const exclude = `{${['**/node_modules/**', '**/.*/**', ...settingsFor(undefined).exclude].join(',')}}`;
+  // Each folder's own `exclude` setting, merged: findFiles takes one exclude pattern.
+  const folderExcludes = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => settingsFor(folder.uri).exclude);
+  const exclude = `{${[...new Set(['**/node_modules/**', '**/.*/**', ...folderExcludes])].join(',')}}`;
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Agile Artifacts: checking the workspace', cancellable: true },
     async (progress, token) => {
@@ -25,6 +27,7 @@ export async function lintWorkspace(diagnostics: DiagnosticsController, configs:
         done++;
         if (done % 20 === 0) progress.report({ message: `${done} of ${files.length}`, increment: (20 / files.length) * 100 });
         if (open.has(uri.toString())) continue;
+        if (!settingsFor(uri).enable) continue;
         try {
           if (uri.path.endsWith(`/${CONFIG_FILE_NAME}`)) {
             diagnostics.collection.set(uri, (await configs.load(uri)).findings.map((finding) => toDiagnostic(finding, uri)));

@@ -92,15 +92,17 @@ describe('hovers, quick fixes, completion, snippets and commands', () => {
     assert.match(editor.document.getText(), /The Planning Interval and the ART Backlog\.\nART Planning Board\./);
   });
 
-  it('source.fixAll.agileArtifacts applies the safe fixes', async () => {
-    const uri = await writeScratch('fix-all.feature.md', '---\naccepted-by: PO\n---\n# Feature: a\n\nProgram Increment.\n\n## Benefit Hypothesis\n\nx\n\n## Acceptance Criteria\n\n- ok\n');
+  it('source.fixAll (as on save) applies renamed terms and typos, never a change of role', async () => {
+    const uri = await writeScratch('fix-all.feature.md', '---\naccepted-by: PO\nowner: Prodcut Management\n---\n# Feature: a\n\nProgram Increment.\n\n## Benefit Hypothesis\n\nx\n\n## Acceptance Criteria\n\n- ok\n');
     const editor = await open(uri);
-    await waitForDiagnostics(uri, (found) => found.length === 2);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.agileArtifacts');
-    assert.equal(actions.length, 1);
-    assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
-    await waitForDiagnostics(uri, (found) => found.length === 0);
-    assert.match(editor.document.getText(), /accepted-by: PM[\s\S]*Planning Interval\./);
+    await waitForDiagnostics(uri, (found) => found.length === 3);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll');
+    const ours = actions.filter((action) => action.kind?.value === 'source.fixAll.agileArtifacts');
+    assert.equal(ours.length, 1);
+    assert.ok(await vscode.workspace.applyEdit(ours[0].edit!));
+    const left = await waitForDiagnostics(uri, (found) => found.length === 1);
+    assert.deepEqual(rulesOf(left), ['wrong-role']);
+    assert.match(editor.document.getText(), /accepted-by: PO\nowner: Product Management\n[\s\S]*Planning Interval\./);
   });
 
   it('completion offers the allowed role first in a role field', async () => {
