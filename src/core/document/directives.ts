@@ -16,7 +16,8 @@ export interface DirectiveRuleRef {
   end: number;
 }
 
-const DIRECTIVE = /^\s*agile-artifacts-(disable-next-line|disable|enable)\b([^]*)$/;
+// The keyword ends at a space or the comment's end: `agile-artifacts-disable-line` is no directive.
+const DIRECTIVE = /^\s*agile-artifacts-(disable-next-line|disable|enable)(?=\s|$)([^]*)$/;
 
 /** Answers whether a rule is switched off at a line by inline comments. */
 export class Directives {

@@ -25,7 +25,8 @@ export interface ScannedBody {
   comments: HtmlComment[];
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// A fence may sit in a list item or a blockquote; a backtick fence's info string has no backtick.
+const FENCE = /^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}(?=[^`]*$)|~{3,})/;
 
 /** Splits the body into lines, marking fenced code and blanking HTML comments. */
 export function scanBody(index: LineIndex, firstLine: number): ScannedBody {
@@ -39,7 +40,7 @@ export function scanBody(index: LineIndex, firstLine: number): ScannedBody {
     if (commentStart === -1) {
       const opened = FENCE.exec(raw);
       if (fence) {
-        if (opened && opened[1][0] === fence[0] && opened[1].length >= fence.length && raw.trim() === opened[1]) {
+        if (opened && opened[1][0] === fence[0] && opened[1].length >= fence.length && raw.slice(opened[0].length).trim() === '') {
           fence = undefined;
         }
         lines.push({ line, start, visible: '', inCode: true });
@@ -53,9 +54,11 @@ export function scanBody(index: LineIndex, firstLine: number): ScannedBody {
     }
     let visible = '';
     let column = 0;
+    // `<!--` inside inline code is text, not a comment: search a copy with code spans blanked.
+    const searched = raw.includes('`') && (commentStart !== -1 || raw.includes('<!--')) ? blankInlineCode(raw) : raw;
     while (column < raw.length) {
       if (commentStart !== -1) {
-        const close = raw.indexOf('-->', column);
+        const close = searched.indexOf('-->', column);
         const stop = close === -1 ? raw.length : close + 3;
         visible += ' '.repeat(stop - column);
         column = stop;
@@ -66,7 +69,7 @@ export function scanBody(index: LineIndex, firstLine: number): ScannedBody {
         }
         continue;
       }
-      const open = raw.indexOf('<!--', column);
+      const open = searched.indexOf('<!--', column);
       if (open === -1) {
         visible += raw.slice(column);
         break;

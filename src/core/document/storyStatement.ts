@@ -15,7 +15,7 @@ interface VoicePattern {
 }
 
 const AS_ROLE = /\bas\s+(?:an?\s+|the\s+)?\S/i;
-const WANT = /\bI\s+(?:want|need|would\s+like|'d\s+like|wish|can|should\s+be\s+able|must\s+be\s+able|expect)\b/gi;
+const WANT = /\bI(?:['’]d\s+like|\s+(?:want|need|would\s+like|wish|can|should\s+be\s+able|must\s+be\s+able|expect))\b/gi;
 
 // English "As a <role>, I want <activity> so (that) <value>" and "In order to <value>, as a <role>, I want …";
 // Dutch "Als … wil ik … zodat/om", German "Als … möchte ich … damit/um/sodass",

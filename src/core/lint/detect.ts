@@ -27,6 +27,8 @@ export function detectArtifact(doc: ParsedDocument, fileName: string | undefined
     const byType = artifactByTypeName(typeValue.text, table);
     if (byType) return { artifact: withEnablerField(byType, doc.fields, table), detectedBy: 'type', typeValue, typeUnknown: false };
   }
+  const fromBroken = typeValue ? undefined : typeInBrokenFrontMatter(doc, table);
+  if (fromBroken) return { artifact: fromBroken, detectedBy: 'type', typeUnknown: false };
   const typeUnknown = typeValue !== undefined && typeValue.text.trim() !== '';
   const suffix = fileName ? FILE_SUFFIX.exec(fileName) : null;
   if (suffix) {
@@ -40,6 +42,18 @@ export function detectArtifact(doc: ParsedDocument, fileName: string | undefined
     if (artifact) return { artifact, detectedBy: 'heading', typeValue, typeUnknown };
   }
   return { typeValue, typeUnknown };
+}
+
+/**
+ * The artifact named by a `type:` line of front matter that is not valid YAML:
+ * the rest of the file is still checked as that artifact.
+ */
+export function typeInBrokenFrontMatter(doc: ParsedDocument, table: RulesTable): ArtifactEntry | undefined {
+  const frontMatter = doc.frontMatter;
+  if (!frontMatter?.problem) return undefined;
+  const yaml = doc.text.slice(frontMatter.yamlStart, Math.min(frontMatter.yamlEnd, frontMatter.yamlStart + 4096));
+  const typeLine = /^type[ \t]*:[ \t]*["']?([^"'\r\n#]+)/im.exec(yaml);
+  return typeLine ? artifactByTypeName(typeLine[1].trim(), table) : undefined;
 }
 
 /** The artifact a `type:` value or heading prefix names (`Enabler Feature`, `user-story`). */

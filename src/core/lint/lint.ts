@@ -76,7 +76,7 @@ export function lintMarkdown(text: string, options: LintOptions = {}): LintResul
   const doc = parseMarkdown(text);
   const detection = detectArtifact(doc, options.fileName, table);
   const reporter = new Reporter(table, doc.index, config.rules, (rule, line) => doc.directives.isDisabled(rule, line));
-  checkFrontMatterSyntax(doc, detection, table, reporter);
+  checkFrontMatterSyntax(doc, detection, reporter);
   checkUnknownType(detection, table, reporter);
   if (detection.artifact) {
     const resolver = options.resolver ?? resolverFor(table, config);

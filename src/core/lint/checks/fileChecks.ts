@@ -7,30 +7,20 @@ import type { Detection } from '../detect';
 import type { Reporter } from '../report';
 
 /**
- * `frontmatter-syntax`: reported where the file is an artifact, or its
- * front matter names an artifact type; a blog post's front matter is not ours to judge.
+ * `frontmatter-syntax`: reported where the file is an artifact (also by a
+ * `type:` line of the broken front matter); a blog post's front matter is not ours to judge.
  */
-export function checkFrontMatterSyntax(doc: ParsedDocument, detection: Detection, table: RulesTable, reporter: Reporter): void {
+export function checkFrontMatterSyntax(doc: ParsedDocument, detection: Detection, reporter: Reporter): void {
   const problem = doc.frontMatter?.problem;
-  if (!problem) return;
-  if (!detection.artifact && !namesArtifactType(doc, table)) return;
+  if (!problem || !detection.artifact) return;
   reporter.report('frontmatter-syntax', problem.kind, { detail: problem.detail }, problem.start, problem.end);
 }
 
-function namesArtifactType(doc: ParsedDocument, table: RulesTable): boolean {
-  const frontMatter = doc.frontMatter;
-  if (!frontMatter) return false;
-  const yaml = doc.text.slice(frontMatter.yamlStart, Math.min(frontMatter.yamlEnd, frontMatter.yamlStart + 4096));
-  const typeLine = /^type[ \t]*:[ \t]*["']?([^"'\r\n#]+)/im.exec(yaml);
-  if (!typeLine) return false;
-  const value = typeLine[1].trim().toLowerCase();
-  return table.artifacts.some((artifact) => artifact.typeNames.includes(value));
-}
-
 /**
- * `unknown-type`: `type:` names no artifact type. Work items SAFe has no
- * artifact for (task, bug, page…, the table's `otherTypes`) are not artifacts
- * and pass silently; a near miss gets a suggestion, a known counterpart a hint.
+ * `unknown-type`: `type:` names no artifact type where one was meant: in a
+ * file that is an artifact by name or heading, or with a near miss, a known
+ * counterpart (spike, initiative) or an artifact word in the value. Work items
+ * SAFe has no artifact for (task, bug…, the table's `otherTypes`) pass silently.
  */
 export function checkUnknownType(detection: Detection, table: RulesTable, reporter: Reporter): void {
   const value = detection.typeValue;
@@ -41,6 +31,9 @@ export function checkUnknownType(detection: Detection, table: RulesTable, report
   const typeNames = table.artifacts.flatMap((artifact) => artifact.typeNames);
   const hint = table.typeHints.find((candidate) => normalizeName(candidate.type) === key)?.hint;
   const near = hint ? undefined : closest(written, typeNames);
+  // A site's `type: gallery` is not ours to judge: report only where an artifact was meant.
+  const meant = detection.artifact !== undefined || hint !== undefined || near !== undefined || /enabler|story|feature|epic|capabilit/i.test(written);
+  if (!meant) return;
   const suggestion = hint ? ` (${hint})` : near ? ` (did you mean "${near}"?)` : '';
   const baseTypes = table.artifacts.filter((artifact) => !artifact.enabler).map((artifact) => artifact.id);
   const types = `${joinWith(baseTypes, 'or')}, or an enabler- form of one of them`;
