@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, EMPTY_CONFIG, RoleResolver, lintConfigText, rulesTable } from '../core';
+import { CONFIG_FILE_NAME, EMPTY_CONFIG, RoleResolver, lintConfigText, lintUnreadableConfig, rulesTable } from '../core';
 import type { ArtifactsConfig, Finding } from '../core';
 import { readText } from './files';
 
@@ -10,6 +10,8 @@ export interface LoadedConfig {
   config: ArtifactsConfig;
   resolver: RoleResolver;
   findings: Finding[];
+  /** False when the whole file is unusable and the defaults apply. */
+  usable: boolean;
 }
 
 /**
@@ -19,9 +21,12 @@ export interface LoadedConfig {
 export class ConfigFinder {
   private readonly byFolder = new Map<string, LoadedConfig>();
   private readonly byFile = new Map<string, LoadedConfig>();
-  private readonly defaults: LoadedConfig = { config: EMPTY_CONFIG, resolver: new RoleResolver(rulesTable(), EMPTY_CONFIG), findings: [] };
+  private readonly defaults: LoadedConfig = { config: EMPTY_CONFIG, resolver: new RoleResolver(rulesTable(), EMPTY_CONFIG), findings: [], usable: true };
 
-  constructor(private readonly fixed?: LoadedConfig) {}
+  constructor(private readonly fixed?: LoadedConfig) {
+    // A config given with --config reports its findings like any other config file.
+    if (fixed?.file) this.byFile.set(fixed.file, fixed);
+  }
 
   /** Every config file read so far (their findings are reported too). */
   loaded(): LoadedConfig[] {
@@ -56,17 +61,8 @@ export class ConfigFinder {
 
 export function loadConfig(file: string): LoadedConfig {
   const read = readText(file);
-  if ('error' in read) {
-    const finding: Finding = {
-      rule: 'config-error',
-      severity: 'error',
-      message: `The config file cannot be read: ${read.error}.`,
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    };
-    return { file, config: EMPTY_CONFIG, resolver: new RoleResolver(rulesTable(), EMPTY_CONFIG), findings: [finding] };
-  }
-  const { config, findings } = lintConfigText(read.text);
-  return { file, config, resolver: new RoleResolver(rulesTable(), config), findings };
+  const { config, findings, usable } = 'error' in read ? lintUnreadableConfig(read.error) : lintConfigText(read.text);
+  return { file, config, resolver: new RoleResolver(rulesTable(), config), findings, usable };
 }
 
 function isFile(file: string): boolean {

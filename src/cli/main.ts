@@ -36,9 +36,13 @@ export function run(argv: string[], cwd: string, out: Output): number {
       out.stdout(`${VERSION}\n`);
       return 0;
     }
-    if (!command || command === '--help' || command === '-h' || command === 'help') {
+    if (!command) {
+      out.stderr(`${USAGE}\n`);
+      return 2;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
       out.stdout(`${USAGE}\n`);
-      return command ? 0 : 2;
+      return 0;
     }
     if (command === 'lint') return lint(rest, cwd, out);
     if (command === 'explain') return explain(rest, out);
@@ -74,10 +78,10 @@ function lint(args: string[], cwd: string, out: Output): number {
     const file = path.resolve(cwd, values.config);
     if (!fs.existsSync(file)) throw new UsageError(`cannot read the config file ${values.config}: no such file`);
     fixed = loadConfig(file);
-    const problems = fixed.findings.filter((finding) => finding.rule === 'config-error');
-    if (problems.length) {
-      const lines = problems.map((f) => `  ${values.config}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.message}`);
-      throw new UsageError(`the config file ${values.config} is invalid:\n${lines.join('\n')}`);
+    // Only a file that cannot be used at all stops the run; a bad entry is a finding in that file, as SPEC §4 asks.
+    if (!fixed.usable) {
+      const lines = fixed.findings.map((f) => `  ${values.config}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.message}`);
+      throw new UsageError(`the config file ${values.config} cannot be used:\n${lines.join('\n')}`);
     }
   }
   const files = expandPaths(positionals, cwd);

@@ -109,7 +109,7 @@ export function formatSarif(findings: FileFinding[], rules: RuleEntry[], version
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: encodeURI(f.file), uriBaseId: '%SRCROOT%' },
+                  artifactLocation: { uri: relativeUri(f.file), uriBaseId: '%SRCROOT%' },
                   region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
                 },
               },
@@ -120,4 +120,9 @@ export function formatSarif(findings: FileFinding[], rules: RuleEntry[], version
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/** A relative path as a URI reference: each segment escaped, so `#`, `?` and `%` in names survive. */
+function relativeUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
 }

@@ -102,6 +102,37 @@ describe('CLI (built, as a process)', () => {
     }
   });
 
+  it('no command prints the usage on stderr and exits 2; --help prints it on stdout', () => {
+    const cwd = workspace({});
+    const bare = run([], cwd);
+    assert.equal(bare.status, 2);
+    assert.equal(bare.stdout, '');
+    assert.match(bare.stderr, /^Usage:/);
+    const help = run(['--help'], cwd);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage:/);
+  });
+
+  it('--config with a bad entry: the entry is a finding in that file, the rest of the config applies', () => {
+    const cwd = workspace({
+      'conf/team.yaml': 'rules:\n  wrong-role: off\n  story-format: loud\n',
+      'x.feature.md': WRONG_FEATURE,
+    });
+    const result = run(['lint', 'x.feature.md', '--config', 'conf/team.yaml', '--format', 'json'], cwd);
+    assert.equal(result.status, 1, result.stderr);
+    const findings = JSON.parse(result.stdout) as { file: string; rule: string; line: number; message: string }[];
+    assert.deepEqual(findings.map((f) => `${f.file}:${f.line} ${f.rule}`), ['conf/team.yaml:3 config-error']);
+    assert.match(findings[0].message, /loud/);
+  });
+
+  it('sarif: file names are valid URI references (spaces, #, ? and % escaped per segment)', () => {
+    const cwd = workspace({ 'odd dir/a#b?c%d.feature.md': WRONG_FEATURE });
+    const sarif = JSON.parse(run(['lint', '--format', 'sarif'], cwd).stdout);
+    const uri = sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+    assert.equal(uri, 'odd%20dir/a%23b%3Fc%25d.feature.md');
+    assert.equal(decodeURIComponent(uri), 'odd dir/a#b?c%d.feature.md');
+  });
+
   it('a broken config met while linting is a config-error finding; its artifacts use defaults', () => {
     const cwd = workspace({ '.agile-artifacts.yaml': 'rules: {wrong-role: off\n', 'x.feature.md': WRONG_FEATURE });
     const result = run(['lint', '--format', 'json'], cwd);

@@ -108,7 +108,8 @@ function readRules(node: YamlNode | null, table: RulesTable, config: ArtifactsCo
     const raw = isScalar(pair.value) ? pair.value.value : undefined;
     const level = raw === false ? 'off' : typeof raw === 'string' ? (raw.toLowerCase() === 'info' ? 'information' : raw.toLowerCase()) : undefined;
     if (!level || !LEVELS.includes(level as RuleLevel)) {
-      problems.push({ detail: `rules.${rule}: expected one of ${LEVELS.join(', ')}`, ...span(pair.value ?? pair.key) });
+      const written = isScalar(pair.value) && raw !== null && typeof raw !== 'object' ? `"${String(raw)}" is not a level; ` : '';
+      problems.push({ detail: `rules.${rule}: ${written}expected one of ${LEVELS.join(', ')}`, ...span(pair.value ?? pair.key) });
       continue;
     }
     config.rules[rule] = level as RuleLevel;
