@@ -3,7 +3,8 @@ export type { Finding, Fix, Position, Range, RuleLevel, Severity, TextEdit } fro
 export { LineIndex } from './text';
 export { lintMarkdown, analyzeMarkdown, skipReason, MAX_FILE_CHARS } from './lint/lint';
 export type { LintOptions, LintResult } from './lint/lint';
-export { lintConfigText } from './lint/lintConfig';
+export { lintConfigText, lintUnreadableConfig } from './lint/lintConfig';
+export type { ConfigLintResult } from './lint/lintConfig';
 export { CONFIG_FILE_NAME, EMPTY_CONFIG } from './config/types';
 export type { ArtifactsConfig, RosterPerson } from './config/types';
 export { RoleResolver } from './roles/resolve';

@@ -20,7 +20,7 @@ export type TemplateLine = TemplatePiece[];
  */
 export function artifactOutline(artifact: ArtifactEntry, title: TemplatePiece, table: RulesTable = rulesTable()): TemplateLine[] {
   const lines: TemplateLine[] = [['---'], [`type: ${artifact.id}`]];
-  if (artifact.enabler) lines.push(['enabler: ', { choices: table.enablerKinds }]);
+  if (artifact.enabler) lines.push([`${table.enablerKindFields[0]}: `, { choices: table.enablerKinds }]);
   for (const action of table.actions) {
     const allowed = artifact.allowed[action.id];
     if (!allowed) continue;
@@ -38,9 +38,11 @@ export function sectionOutline(section: SectionEntry): TemplateLine[] {
   return [[`## ${section.name}`], [], ...skeletonLines(section.skeleton)];
 }
 
-/** The user-voice statement a new story starts with. */
+/** The user-voice statement a new story starts with (also the story-format quick fix). */
+export const USER_VOICE_SKELETON = 'As a <user role>, I want <activity> so that <value>.';
+
 export function userVoiceLine(): TemplateLine {
-  return skeletonLines('As a <user role>, I want <activity> so that <value>.')[0];
+  return skeletonLines(USER_VOICE_SKELETON)[0];
 }
 
 /** Splits a skeleton into lines, turning each `<…>` into a placeholder. */

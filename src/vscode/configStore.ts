@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, EMPTY_CONFIG, lintConfigText } from '../core';
+import { CONFIG_FILE_NAME, EMPTY_CONFIG, lintConfigText, lintUnreadableConfig } from '../core';
 import type { ArtifactsConfig, Finding } from '../core';
 
 /** A config file found for a document, parsed and checked. */
@@ -104,8 +104,7 @@ async function readConfig(uri: vscode.Uri): Promise<FoundConfig> {
     const { config, findings } = lintConfigText(text);
     return { uri, config, findings };
   } catch (error) {
-    const message = `The config file cannot be read: ${(error as Error)?.message ?? error}.`;
-    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return { uri, config: EMPTY_CONFIG, findings: [{ rule: 'config-error', severity: 'error', message, range }] };
+    const { config, findings } = lintUnreadableConfig(String((error as Error)?.message ?? error));
+    return { uri, config, findings };
   }
 }

@@ -115,6 +115,14 @@ describe('rules table', () => {
       assertProblem(raw, /^artifacts\.feature\.allowed\.accept: unknown role "product-manager"$/);
     });
 
+    it('reports separated roles the table does not have, and enabler kind fields that are not normalized keys', () => {
+      const raw = copy();
+      raw.separatedRoles = ['product-management', 'product-manager'];
+      raw.enablerKindFields = ['enabler', 'Enabler Type'];
+      assertProblem(raw, /^separatedRoles: unknown role "product-manager"$/);
+      assertProblem(raw, /^enablerKindFields: "Enabler Type" must be a normalized key/);
+    });
+
     it('reports a bad severity', () => {
       const raw = copy();
       raw.rules['wrong-role'].severity = 'warn';

@@ -60,7 +60,7 @@ export function completeAt(text: string, offset: number, options: CompletionOpti
     const action = actionFieldMap(table).get(key);
     if (action) return { items: roleItems(table, detection.artifact, action.id, options.config ?? EMPTY_CONFIG), ...replace };
     if (key === 'type' && inFrontMatter) return { items: typeItems(table), ...replace };
-    if (['enabler', 'enabler-type', 'enabler-kind'].includes(key)) return { items: kindItems(table), ...replace };
+    if (table.enablerKindFields.includes(key)) return { items: kindItems(table), ...replace };
     return undefined;
   }
   const keyOnly = KEY_ONLY.exec(before);
@@ -135,7 +135,7 @@ function kindItems(table: RulesTable): CompletionItem[] {
 function keyItems(table: RulesTable): CompletionItem[] {
   const keys = [
     { key: 'type', detail: 'artifact type' },
-    { key: 'enabler', detail: 'enabler kind' },
+    { key: table.enablerKindFields[0], detail: 'enabler kind' },
     ...table.actions.map((action) => ({ key: action.fields[0], detail: `who ${action.description}` })),
   ];
   return keys.map(({ key, detail }, position) => ({

@@ -62,10 +62,10 @@ export function artifactByTypeName(name: string, table: RulesTable): ArtifactEnt
   return table.artifacts.find((artifact) => artifact.typeNames.some((typeName) => normalizeName(typeName) === key));
 }
 
-/** `type: feature` plus `enabler: <kind>` is an enabler feature. */
+/** `type: feature` plus `enabler: <kind>` (or another kind key) is an enabler feature. */
 function withEnablerField(artifact: ArtifactEntry, fields: readonly Field[], table: RulesTable): ArtifactEntry {
   if (artifact.enabler) return artifact;
-  const enablerField = fields.find((field) => field.source === 'front-matter' && field.normalizedKey === 'enabler');
+  const enablerField = fields.find((field) => field.source === 'front-matter' && table.enablerKindFields.includes(field.normalizedKey));
   if (!enablerField) return artifact;
   const value = enablerField.values[0]?.text.trim().toLowerCase() ?? '';
   if (!enablerField.isTrue && NOT_AN_ENABLER.has(value)) return artifact;

@@ -138,6 +138,10 @@ export interface RulesTable {
   actions: ActionEntry[];
   artifacts: ArtifactEntry[];
   enablerKinds: string[];
+  /** Field keys (normalized) that name an enabler's kind; the first is canonical. */
+  enablerKindFields: string[];
+  /** Role ids that one person should not hold together in one ART. */
+  separatedRoles: string[];
   /** `type:` values of non-SAFe work items and pages: such files are not artifacts, and not typos. */
   otherTypes: string[];
   /** Advice for `type:` values with a SAFe counterpart under another name (spike, initiative). */

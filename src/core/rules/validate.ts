@@ -142,7 +142,7 @@ class Reader {
   }
 }
 
-const TABLE_KEYS = ['sources', 'roles', 'nonSafeTitles', 'actions', 'artifacts', 'enablerKinds', 'otherTypes', 'typeHints', 'placeholders', 'renamings', 'rules'];
+const TABLE_KEYS = ['sources', 'roles', 'nonSafeTitles', 'actions', 'artifacts', 'enablerKinds', 'enablerKindFields', 'separatedRoles', 'otherTypes', 'typeHints', 'placeholders', 'renamings', 'rules'];
 const TYPE_HINT_KEYS = ['type', 'hint'];
 const ROLE_KEYS = ['name', 'plural', 'collective', 'person', 'rosterTeams', 'aliases', 'abbreviations', 'focus', 'responsibilities', 'doesNot', 'oftenSaid', 'sources'];
 const TITLE_KEYS = ['name', 'aliases', 'abbreviations', 'explanation', 'suggest'];
@@ -169,6 +169,8 @@ export function validateRulesTable(raw: unknown): RulesTable {
     actions: r.entries(root.actions, 'actions').map(([id, value]) => readAction(r, id, value, at('actions', id))),
     artifacts: r.entries(root.artifacts, 'artifacts').map(([id, value]) => readArtifact(r, id, value, at('artifacts', id))),
     enablerKinds: r.stringList(root, 'enablerKinds', ''),
+    enablerKindFields: r.stringList(root, 'enablerKindFields', ''),
+    separatedRoles: r.stringList(root, 'separatedRoles', ''),
     otherTypes: r.stringList(root, 'otherTypes', ''),
     typeHints: r.list(root.typeHints, 'typeHints').map((value, i) => readTypeHint(r, value, at('typeHints', i))),
     placeholders: r.stringList(root, 'placeholders', '', true),
@@ -336,6 +338,8 @@ function checkReferences(r: Reader, table: RulesTable): void {
     for (const roleId of title.suggest) if (!roleIds.has(roleId)) r.fail(`nonSafeTitles[${i}].suggest`, `unknown role "${roleId}"`);
   });
   table.renamings.forEach((renaming, i) => checkSource(renaming.source, `renamings[${i}].source`));
+  if (table.separatedRoles.length !== 2) r.fail('separatedRoles', 'expected exactly two roles');
+  for (const roleId of table.separatedRoles) if (!roleIds.has(roleId)) r.fail('separatedRoles', `unknown role "${roleId}"`);
   for (const rule of table.rules) rule.sources.forEach((ref) => checkSource(ref, `rules.${rule.id}.sources`));
 }
 
@@ -458,6 +462,8 @@ function checkLists(r: Reader, table: RulesTable): void {
   if (!table.enablerKinds.length) r.fail('enablerKinds', 'expected at least one kind');
   for (const kind of table.enablerKinds) if (kind !== kind.toLowerCase()) r.fail('enablerKinds', `"${kind}" must be lower case`);
   duplicates(table.enablerKinds, 'enablerKinds', lower);
+  if (!table.enablerKindFields.length) r.fail('enablerKindFields', 'expected at least one field key');
+  for (const key of table.enablerKindFields) if (!/^[a-z]+(?:-[a-z]+)*$/.test(key)) r.fail('enablerKindFields', `"${key}" must be a normalized key (lower case, words joined by "-")`);
   duplicates(table.placeholders, 'placeholders', lower);
   duplicates(table.renamings.map((renaming) => renaming.old), 'renamings', lower);
   table.renamings.forEach((renaming, i) => {

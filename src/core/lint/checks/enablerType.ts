@@ -2,15 +2,13 @@ import { closest } from '../../roles/suggest';
 import { joinWith } from '../../rules/messages';
 import type { RuleContext } from '../context';
 
-/** Field keys that name an enabler's kind. */
-const KIND_KEYS = new Set(['enabler', 'enabler-type', 'enabler-kind']);
 const NOT_A_KIND = /^(?:|yes|no|true|false|none|n\/a|tbd|-+|—)$/i;
 
 /** `enabler-type`: an enabler kind other than the four SAFe names. */
 export function checkEnablerType(context: RuleContext): void {
-  const kinds = context.table.enablerKinds;
+  const { enablerKinds: kinds, enablerKindFields } = context.table;
   for (const field of context.doc.fields) {
-    if (!KIND_KEYS.has(field.normalizedKey)) continue;
+    if (!enablerKindFields.includes(field.normalizedKey)) continue;
     for (const value of field.values) {
       const written = value.text.trim();
       const kind = written.toLowerCase().replace(/\s+enabler$/, '');

@@ -1,18 +1,16 @@
 import { normalizeName } from '../../roles/normalize';
 import type { RuleContext } from '../context';
 
-const SEPARATED = ['product-management', 'product-owner'];
-
 /**
- * `role-separation` inside one artifact: fields named after the two roles
+ * `role-separation` inside one artifact: fields named after the two separated roles
  * (`Product Manager: Alice`, `PO: Alice`) name the same person.
  */
 export function checkRoleSeparationInArtifact(context: RuleContext): void {
-  const { doc, resolver, reporter } = context;
+  const { doc, resolver, reporter, table } = context;
   const holders = new Map<string, { role: string; person: string; start: number; end: number }>();
   for (const field of doc.fields) {
     const role = resolver.exactRole(field.key);
-    if (!role || !SEPARATED.includes(role.id)) continue;
+    if (!role || !table.separatedRoles.includes(role.id)) continue;
     for (const value of field.values) {
       for (const item of resolver.resolveValue(value.text, value.start)) {
         if (item.match.kind !== 'other' && item.match.kind !== 'person') continue;
