@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, lintMarkdown } from '../core';
 import { ArtifactCodeActions } from './codeActions';
-import { lintWorkspace } from './commands/lintWorkspace';
+import { WorkspaceLinter } from './commands/lintWorkspace';
 import { NEW_ARTIFACT_COMMANDS, newArtifact } from './commands/newArtifact';
 import { ArtifactCompletionProvider } from './completionProvider';
 import { ConfigStore } from './configStore';
@@ -20,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Agile Artifacts', { log: true });
   const configs = new ConfigStore();
   const diagnostics = new DiagnosticsController(configs, log);
+  const workspaceLinter = new WorkspaceLinter(diagnostics, configs);
   // A save fires both the save event and the watcher: one re-lint for both.
   let pendingConfigChange: ReturnType<typeof setTimeout> | undefined;
   const onConfigFileChange = () => {
@@ -27,12 +28,14 @@ export function activate(context: vscode.ExtensionContext): void {
     pendingConfigChange = setTimeout(() => {
       configs.invalidate();
       diagnostics.lintOpenDocuments();
+      workspaceLinter.refresh();
     }, 50);
   };
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
   context.subscriptions.push(
     log,
     diagnostics,
+    workspaceLinter,
     watcher,
     watcher.onDidCreate(onConfigFileChange),
     watcher.onDidChange(onConfigFileChange),
@@ -49,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCodeActionsProvider([...SELECTOR, { pattern: `**/${CONFIG_FILE_NAME}` }], new ArtifactCodeActions(diagnostics), {
       providedCodeActionKinds: ArtifactCodeActions.providedCodeActionKinds,
     }),
-    vscode.commands.registerCommand('agileArtifacts.lintWorkspace', () => lintWorkspace(diagnostics, configs)),
+    vscode.commands.registerCommand('agileArtifacts.lintWorkspace', () => workspaceLinter.run()),
     ...NEW_ARTIFACT_COMMANDS.map((kind) =>
       vscode.commands.registerCommand(kind.command, (title?: string, folder?: vscode.Uri) => newArtifact(kind, typeof title === 'string' ? title : undefined, folder)),
     ),

@@ -9,41 +9,132 @@ import { settingsFor } from '../settings';
 const decoder = new TextDecoder('utf-8');
 
 /**
- * Lints every Markdown file and config in the workspace into the Problems
- * panel, with progress and cancellation. Open documents keep their live results.
+ * The "Lint all artifacts in the workspace" command: fills the Problems panel
+ * for files that are not open, with progress and cancellation. Open documents
+ * keep their live results. Remembers which files it reported on, so a config
+ * change re-checks them and a deleted or opened-then-closed file loses them.
  */
-export async function lintWorkspace(diagnostics: DiagnosticsController, configs: ConfigStore): Promise<number> {
-  // Each folder's own `exclude` setting, merged: findFiles takes one exclude pattern.
-  const folderExcludes = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => settingsFor(folder.uri).exclude);
-  const exclude = `{${[...new Set(['**/node_modules/**', '**/.*/**', ...folderExcludes])].join(',')}}`;
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Agile Artifacts: checking the workspace', cancellable: true },
-    async (progress, token) => {
-      const files = await vscode.workspace.findFiles(`**/{*.md,*.markdown,${CONFIG_FILE_NAME}}`, exclude, undefined, token);
-      const open = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
-      let done = 0;
-      for (const uri of files) {
-        if (token.isCancellationRequested) break;
-        done++;
-        if (done % 20 === 0) progress.report({ message: `${done} of ${files.length}`, increment: (20 / files.length) * 100 });
-        if (open.has(uri.toString())) continue;
-        if (!settingsFor(uri).enable) continue;
+export class WorkspaceLinter implements vscode.Disposable {
+  /** Closed files whose diagnostics this linter published (URI strings). */
+  private readonly reported = new Map<string, vscode.Uri>();
+  private running?: vscode.CancellationTokenSource;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly diagnostics: DiagnosticsController,
+    private readonly configs: ConfigStore,
+  ) {
+    this.disposables = [
+      // Once opened, a file is the live linter's; when it closes, its diagnostics go with it.
+      vscode.workspace.onDidCloseTextDocument((document) => this.reported.delete(document.uri.toString())),
+      vscode.workspace.onDidDeleteFiles((event) => this.dropDeleted(event.files)),
+    ];
+  }
+
+  /** Runs the command; resolves with the number of files looked at. */
+  run(): Thenable<number> {
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Agile Artifacts: checking the workspace', cancellable: true },
+      async (progress, token) => {
+        const run = this.startRun(token);
         try {
-          if (uri.path.endsWith(`/${CONFIG_FILE_NAME}`)) {
-            diagnostics.collection.set(uri, (await configs.load(uri)).findings.map((finding) => toDiagnostic(finding, uri)));
-            continue;
-          }
-          const text = decoder.decode(await vscode.workspace.fs.readFile(uri));
-          const { config, uri: configUri } = await configs.forDocument(uri);
-          const findings = lintMarkdown(text, { fileName: fileNameOf(uri), config }).findings;
-          diagnostics.collection.set(uri, findings.map((finding) => toDiagnostic(finding, uri, configUri)));
-        } catch {
-          // A file that vanished or cannot be read has nothing to report.
+          const files = await vscode.workspace.findFiles(`**/{*.md,*.markdown,${CONFIG_FILE_NAME}}`, excludePattern(), undefined, run.token);
+          return await this.lintFiles(files, run.token, (done) => progress.report({ message: `${done} of ${files.length}`, increment: (20 / files.length) * 100 }));
+        } finally {
+          this.endRun(run);
         }
-        // Yield now and then so the extension host stays responsive on big workspaces.
-        if (done % 50 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    );
+  }
+
+  /** After a config change: re-checks the closed files this linter reported on, quietly. */
+  refresh(): void {
+    if (!this.reported.size) return;
+    const run = this.startRun();
+    void this.lintFiles([...this.reported.values()], run.token).finally(() => this.endRun(run));
+  }
+
+  private startRun(token?: vscode.CancellationToken): vscode.CancellationTokenSource {
+    // A newer run covers what an older one was doing.
+    this.running?.cancel();
+    const run = new vscode.CancellationTokenSource();
+    token?.onCancellationRequested(() => run.cancel());
+    this.running = run;
+    return run;
+  }
+
+  private endRun(run: vscode.CancellationTokenSource): void {
+    if (this.running === run) this.running = undefined;
+    run.dispose();
+  }
+
+  private async lintFiles(files: vscode.Uri[], token: vscode.CancellationToken, reportProgress?: (done: number) => void): Promise<number> {
+    let done = 0;
+    for (const uri of files) {
+      if (token.isCancellationRequested) break;
+      done++;
+      if (done % 20 === 0) reportProgress?.(done);
+      const key = uri.toString();
+      if (isOpen(key)) continue;
+      if (!settingsFor(uri).enable) {
+        this.forget(uri);
+        continue;
       }
-      return done;
-    },
-  );
+      const diagnostics = await this.diagnosticsOf(uri);
+      // The file may have been opened meanwhile: then the live result wins.
+      if (token.isCancellationRequested || isOpen(key)) continue;
+      if (diagnostics) {
+        this.diagnostics.collection.set(uri, diagnostics);
+        this.reported.set(key, uri);
+      } else {
+        this.forget(uri);
+      }
+      // Yield now and then so the extension host stays responsive on big workspaces.
+      if (done % 50 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return done;
+  }
+
+  /** The diagnostics of a closed file, or undefined when it is gone or unreadable. */
+  private async diagnosticsOf(uri: vscode.Uri): Promise<vscode.Diagnostic[] | undefined> {
+    try {
+      if (uri.path.endsWith(`/${CONFIG_FILE_NAME}`)) {
+        return (await this.configs.load(uri)).findings.map((finding) => toDiagnostic(finding, uri));
+      }
+      const text = decoder.decode(await vscode.workspace.fs.readFile(uri));
+      const { config, uri: configUri } = await this.configs.forDocument(uri);
+      return lintMarkdown(text, { fileName: fileNameOf(uri), config }).findings.map((finding) => toDiagnostic(finding, uri, configUri));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private dropDeleted(deleted: readonly vscode.Uri[]): void {
+    for (const gone of deleted) {
+      const folder = gone.toString().replace(/\/?$/, '/');
+      for (const [key, uri] of this.reported) {
+        if (key === gone.toString() || key.startsWith(folder)) this.forget(uri);
+      }
+    }
+  }
+
+  private forget(uri: vscode.Uri): void {
+    if (!this.reported.delete(uri.toString())) return;
+    this.diagnostics.collection.delete(uri);
+  }
+
+  dispose(): void {
+    this.running?.cancel();
+    this.disposables.forEach((disposable) => disposable.dispose());
+  }
+}
+
+/** Each folder's own `exclude` setting, merged: findFiles takes one exclude pattern. */
+function excludePattern(): string {
+  const folderExcludes = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => settingsFor(folder.uri).exclude);
+  return `{${[...new Set(['**/node_modules/**', '**/.*/**', ...folderExcludes])].join(',')}}`;
+}
+
+function isOpen(key: string): boolean {
+  return vscode.workspace.textDocuments.some((document) => document.uri.toString() === key);
 }

@@ -112,6 +112,21 @@ describe('diagnostics', () => {
     assert.deepEqual(rulesOf(await waiting), ['wrong-role']);
   });
 
+  it('workspace-lint results follow config changes, and go when their file is deleted', async () => {
+    const closed = await writeScratch('closed/never-opened.feature.md', '---\naccepted-by: PO\n---\n# Feature: closed\n\n## Benefit Hypothesis\n\nx\n\n## Acceptance Criteria\n\n- ok\n');
+    const linted = waitForDiagnostics(closed, (found) => rulesOf(found).includes('wrong-role'));
+    await vscode.commands.executeCommand('agileArtifacts.lintWorkspace');
+    await linted;
+    await writeScratch('closed/.agile-artifacts.yaml', 'rules:\n  wrong-role: off\n');
+    await waitForDiagnostics(closed, (found) => found.length === 0);
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(closed, '..', '.agile-artifacts.yaml'));
+    await waitForDiagnostics(closed, (found) => rulesOf(found).includes('wrong-role'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.deleteFile(closed);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitForDiagnostics(closed, (found) => found.length === 0);
+  });
+
   it('ordinary Markdown gets no diagnostics', async () => {
     const uri = fileUri('README.md');
     await open(uri);
