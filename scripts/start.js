@@ -11,7 +11,7 @@
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
-const { serve } = require('./e2e/serve');
+const { serve, keepServing } = require('./e2e/serve');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const USAGE = 'usage: node scripts/start.js [--port N] [--web] [--workspace DIR]   (PORT env var also sets the port)';
@@ -84,22 +84,7 @@ async function main() {
     line,
   ].join('\n'));
 
-  let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\n[start] stopping ...');
-    s.stop().finally(() => process.exit(0));
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
-  process.on('SIGHUP', shutdown);
-  s.exited.then((how) => {
-    if (stopping) return;
-    console.error(`[start] code-server stopped by itself (${JSON.stringify(how)}); see ${s.logFile}`);
-    process.exit(1);
-  });
-  setInterval(() => {}, 1 << 30); // keep the event loop alive until a signal
+  keepServing(s, 'start');
 }
 
 main().catch((e) => {

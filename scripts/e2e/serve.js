@@ -66,29 +66,37 @@ function parseArgs(argv) {
   return o;
 }
 
-module.exports = { serve };
+/**
+ * Keeps the process alive while code-server runs: stops it on Ctrl+C or a
+ * termination signal, and exits with an error if it stops by itself.
+ */
+function keepServing(s, tag) {
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n[${tag}] stopping ...`);
+    s.stop().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('SIGHUP', shutdown);
+  s.exited.then((how) => {
+    if (stopping) return;
+    console.error(`[${tag}] code-server stopped by itself (${JSON.stringify(how)}); see ${s.logFile}`);
+    process.exit(1);
+  });
+  setInterval(() => {}, 1 << 30); // keep the event loop alive until a signal
+}
+
+module.exports = { serve, keepServing };
 
 if (require.main === module) {
   (async () => {
     const s = await serve(parseArgs(process.argv.slice(2)));
     console.log(`[serve] VS Code is at ${s.folderUrl}`);
     console.log(`[serve] (server log: ${path.relative(process.cwd(), s.logFile)}); Ctrl+C to stop`);
-    let stopping = false;
-    const shutdown = () => {
-      if (stopping) return;
-      stopping = true;
-      console.log('[serve] stopping ...');
-      s.stop().finally(() => process.exit(0));
-    };
-    process.on('SIGINT', shutdown);
-    process.on('SIGTERM', shutdown);
-    process.on('SIGHUP', shutdown);
-    s.exited.then((how) => {
-      if (stopping) return;
-      console.error(`[serve] code-server stopped by itself (${JSON.stringify(how)}); see ${s.logFile}`);
-      process.exit(1);
-    });
-    setInterval(() => {}, 1 << 30); // keep running
+    keepServing(s, 'serve');
   })().catch((e) => {
     console.error(`[serve] ERROR: ${e.message}`);
     process.exit(1);
