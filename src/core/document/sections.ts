@@ -6,6 +6,8 @@ export interface Section {
   title: string;
   /** Lower-cased, numbering and punctuation removed: `acceptance criteria`. */
   readonly normalizedTitle: string;
+  /** The title lower-cased, for a cheap first test before normalizing. */
+  readonly lowerTitle: string;
   kind: 'heading' | 'label';
   /** Heading level 1–6; labels count as 7 (below any heading). */
   level: number;
@@ -98,11 +100,16 @@ function readSectionLine(scanned: ScannedLine): { section: Section; inlineConten
 
 function makeSection(title: string, kind: Section['kind'], level: number, line: number, start: number, end: number): Section {
   let normalized: string | undefined;
+  let lower: string | undefined;
   return {
     title,
     // Computed on demand: most labels are never compared with a required section's name.
     get normalizedTitle() {
       return (normalized ??= normalizeTitle(title));
+    },
+    // Computed once: every required section name is tested against it.
+    get lowerTitle() {
+      return (lower ??= title.toLowerCase());
     },
     kind,
     level,

@@ -26,17 +26,20 @@ export function checkMissingSections(context: RuleContext): void {
   }
 }
 
-const normalizedNames = new Map<string, string>();
+/** A required section's name, normalized, and its first word for a cheap first test. */
+const wantedNames = new Map<string, { normalized: string; firstWord: string }>();
 
 /** "Acceptance Criteria (Given/When/Then)" counts as "Acceptance Criteria". */
 export function titleMatches(section: Section, name: string): boolean {
-  let wanted = normalizedNames.get(name);
-  if (wanted === undefined) normalizedNames.set(name, (wanted = normalizeTitle(name)));
-  // Cheap test first: a title without the name's first word cannot match.
-  const firstWord = wanted.split(' ')[0];
-  if (!section.title.toLowerCase().includes(firstWord)) return false;
+  let wanted = wantedNames.get(name);
+  if (wanted === undefined) {
+    const normalized = normalizeTitle(name);
+    wantedNames.set(name, (wanted = { normalized, firstWord: normalized.split(' ')[0] }));
+  }
+  // A title without the name's first word cannot match.
+  if (!section.lowerTitle.includes(wanted.firstWord)) return false;
   const title = section.normalizedTitle;
-  return title === wanted || (title.startsWith(wanted) && !/[\p{L}\p{N}]/u.test(title[wanted.length]));
+  return title === wanted.normalized || (title.startsWith(wanted.normalized) && !/[\p{L}\p{N}]/u.test(title[wanted.normalized.length]));
 }
 
 function insertSectionFix(context: RuleContext, required: SectionEntry) {
