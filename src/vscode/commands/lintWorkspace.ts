@@ -17,7 +17,8 @@ const decoder = new TextDecoder('utf-8');
 export class WorkspaceLinter implements vscode.Disposable {
   /** Closed files whose diagnostics this linter published (URI strings). */
   private readonly reported = new Map<string, vscode.Uri>();
-  private running?: vscode.CancellationTokenSource;
+  private refreshing?: vscode.CancellationTokenSource;
+  private disposed = false;
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -36,42 +37,32 @@ export class WorkspaceLinter implements vscode.Disposable {
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Agile Artifacts: checking the workspace', cancellable: true },
       async (progress, token) => {
-        const run = this.startRun(token);
-        try {
-          const files = await vscode.workspace.findFiles(`**/{*.md,*.markdown,${CONFIG_FILE_NAME}}`, excludePattern(), undefined, run.token);
-          return await this.lintFiles(files, run.token, (done) => progress.report({ message: `${done} of ${files.length}`, increment: (20 / files.length) * 100 }));
-        } finally {
-          this.endRun(run);
-        }
+        const files = await vscode.workspace.findFiles(`**/{*.md,*.markdown,${CONFIG_FILE_NAME}}`, excludePattern(), undefined, token);
+        return this.lintFiles(files, token, (done) => progress.report({ message: `${done} of ${files.length}`, increment: (20 / files.length) * 100 }));
       },
     );
   }
 
-  /** After a config change: re-checks the closed files this linter reported on, quietly. */
+  /**
+   * After a config change: re-checks, quietly, the closed files this linter
+   * reported on. A newer refresh replaces an older one; a running command
+   * goes on (its files are checked against the newest config).
+   */
   refresh(): void {
+    this.refreshing?.cancel();
     if (!this.reported.size) return;
-    const run = this.startRun();
-    void this.lintFiles([...this.reported.values()], run.token).finally(() => this.endRun(run));
-  }
-
-  private startRun(token?: vscode.CancellationToken): vscode.CancellationTokenSource {
-    // A newer run covers what an older one was doing.
-    this.running?.cancel();
-    const run = new vscode.CancellationTokenSource();
-    token?.onCancellationRequested(() => run.cancel());
-    this.running = run;
-    return run;
-  }
-
-  private endRun(run: vscode.CancellationTokenSource): void {
-    if (this.running === run) this.running = undefined;
-    run.dispose();
+    const source = new vscode.CancellationTokenSource();
+    this.refreshing = source;
+    void this.lintFiles([...this.reported.values()], source.token).finally(() => {
+      if (this.refreshing === source) this.refreshing = undefined;
+      source.dispose();
+    });
   }
 
   private async lintFiles(files: vscode.Uri[], token: vscode.CancellationToken, reportProgress?: (done: number) => void): Promise<number> {
     let done = 0;
     for (const uri of files) {
-      if (token.isCancellationRequested) break;
+      if (token.isCancellationRequested || this.disposed) break;
       done++;
       if (done % 20 === 0) reportProgress?.(done);
       const key = uri.toString();
@@ -82,7 +73,7 @@ export class WorkspaceLinter implements vscode.Disposable {
       }
       const diagnostics = await this.diagnosticsOf(uri);
       // The file may have been opened meanwhile: then the live result wins.
-      if (token.isCancellationRequested || isOpen(key)) continue;
+      if (token.isCancellationRequested || this.disposed || isOpen(key)) continue;
       if (diagnostics) {
         this.diagnostics.collection.set(uri, diagnostics);
         this.reported.set(key, uri);
@@ -95,8 +86,20 @@ export class WorkspaceLinter implements vscode.Disposable {
     return done;
   }
 
-  /** The diagnostics of a closed file, or undefined when it is gone or unreadable. */
+  /**
+   * The diagnostics of a closed file against the current configs, or
+   * undefined when it is gone or unreadable. Checked again if a config
+   * changed while it was being checked, so no stale result is published.
+   */
   private async diagnosticsOf(uri: vscode.Uri): Promise<vscode.Diagnostic[] | undefined> {
+    for (;;) {
+      const generation = this.configs.generation;
+      const diagnostics = await this.diagnosticsOnce(uri);
+      if (generation === this.configs.generation) return diagnostics;
+    }
+  }
+
+  private async diagnosticsOnce(uri: vscode.Uri): Promise<vscode.Diagnostic[] | undefined> {
     try {
       if (uri.path.endsWith(`/${CONFIG_FILE_NAME}`)) {
         return (await this.configs.load(uri)).findings.map((finding) => toDiagnostic(finding, uri));
@@ -124,7 +127,8 @@ export class WorkspaceLinter implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.running?.cancel();
+    this.disposed = true;
+    this.refreshing?.cancel();
     this.disposables.forEach((disposable) => disposable.dispose());
   }
 }
