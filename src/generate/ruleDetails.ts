@@ -82,5 +82,25 @@ function renamings(table: RulesTable): string {
 
 function typeNames(table: RulesTable): string {
   const rows = table.artifacts.map((artifact) => [artifact.name, artifact.typeNames.map((name) => `\`${name}\``).join(', ')]);
-  return ['### Known `type:` values', 'Compared ignoring case, with `-`, `_` and spaces alike.', markdownTable(['artifact', '`type:` values'], rows)].join('\n\n');
+  const hints = markdownTable(
+    ['`type:`', 'advice in the message'],
+    table.typeHints.map((hint) => [`\`${hint.type}\``, hint.hint]),
+  );
+  return [
+    '### Known `type:` values',
+    'Compared ignoring case, with `-`, `_` and spaces alike.',
+    markdownTable(['artifact', '`type:` values'], rows),
+    '### When an unknown type is reported',
+    [
+      'Many Markdown files have a `type:` that has nothing to do with SAFe (a blog post, a docs page), so an unknown',
+      'value is reported only where an artifact was meant: in a file that is an artifact by its name or first heading',
+      '(`x.feature.md`, `# Feature: …`), for a near miss of a known value (`featrue`), for a value with an artifact',
+      'word in it (`tech-story`), and for these values with a SAFe counterpart under another name:',
+    ].join('\n'),
+    hints,
+    [
+      'Work items and pages SAFe has no artifact for are not typos and are never reported:',
+      `${table.otherTypes.map((type) => `\`${type}\``).join(', ')}.`,
+    ].join('\n'),
+  ].join('\n\n');
 }

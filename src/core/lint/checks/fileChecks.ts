@@ -30,13 +30,26 @@ export function checkUnknownType(detection: Detection, table: RulesTable, report
   if (table.otherTypes.some((type) => normalizeName(type) === key)) return;
   const typeNames = table.artifacts.flatMap((artifact) => artifact.typeNames);
   const hint = table.typeHints.find((candidate) => normalizeName(candidate.type) === key)?.hint;
-  const near = hint ? undefined : closest(written, typeNames);
+  // A typo keeps the first letter; without that test `history` would be a near miss of `story`.
+  const near = hint ? undefined : closest(written, typeNames.filter((name) => name[0].toLowerCase() === key[0]));
   // A site's `type: gallery` is not ours to judge: report only where an artifact was meant.
-  const meant = detection.artifact !== undefined || hint !== undefined || near !== undefined || /enabler|story|feature|epic|capabilit/i.test(written);
+  const meant = detection.artifact !== undefined || hint !== undefined || near !== undefined || namesAnArtifact(key, table);
   if (!meant) return;
   const suggestion = hint ? ` (${hint})` : near ? ` (did you mean "${near}"?)` : '';
   const baseTypes = table.artifacts.filter((artifact) => !artifact.enabler).map((artifact) => artifact.id);
   const types = `${joinWith(baseTypes, 'or')}, or an enabler- form of one of them`;
   reporter.report('unknown-type', 'unknown', { value: written, suggestion, types }, value.start, value.end,
     near ? [{ title: `Replace "${written}" with "${near}"`, edits: [{ start: value.start, end: value.end, newText: near }], preferred: true }] : []);
+}
+
+const artifactWordSets = new WeakMap<RulesTable, Set<string>>();
+
+/** True when a normalized value has a word of an artifact's name or plural in it (`tech story`, `enablers`). */
+function namesAnArtifact(normalized: string, table: RulesTable): boolean {
+  let words = artifactWordSets.get(table);
+  if (!words) {
+    words = new Set(table.artifacts.flatMap((artifact) => [artifact.name, artifact.plural]).flatMap((name) => normalizeName(name).split(' ')));
+    artifactWordSets.set(table, words);
+  }
+  return normalized.split(/[ /]/).some((word) => words.has(word));
 }
