@@ -11,7 +11,8 @@ const esbuild = require('esbuild');
 const { yamlPlugin } = require('../esbuild.js');
 
 const ROOT = path.resolve(__dirname, '..');
-const FILES = path.resolve(ROOT, '../shared/realworld/files');
+// Another folder of real files can be given as the first argument.
+const FILES = path.resolve(process.argv[2] || path.join(ROOT, '../shared/realworld/files'));
 
 /** The artifact type a file name or its `**Type:**` line hints at. */
 function guessType(name, text) {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { formatMessage, joinWith, placeholderNames } from '../../src/core/rules/messages';
+import { formatMessage, joinWith, placeholderNames, pluralOf } from '../../src/core/rules/messages';
+import { lintMarkdown } from '../../src/core';
 import rawTable from '../../src/core/rules/table.yaml';
 import type { RulesTable } from '../../src/core/rules/types';
 import { RULE_MESSAGES, validateRulesTable } from '../../src/core/rules/validate';
@@ -193,6 +194,20 @@ describe('rules table', () => {
       assert.equal(joinWith(['A'], 'or'), 'A');
       assert.equal(joinWith(['A', 'B'], 'or'), 'A or B');
       assert.equal(joinWith(['A', 'B', 'C'], 'and'), 'A, B and C');
+    });
+
+    it('makes plurals of new names, each part of a slash name', () => {
+      assert.equal(pluralOf('Scrum Master/Team Coach'), 'Scrum Masters/Team Coaches');
+      assert.equal(pluralOf('ART Planning Board'), 'ART Planning Boards');
+      assert.equal(pluralOf('Planning Interval'), 'Planning Intervals');
+      assert.equal(pluralOf('Solution Train Backlog'), 'Solution Train Backlogs');
+      assert.equal(pluralOf('Capability'), 'Capabilities');
+    });
+
+    it('offers a plural old term its plural new name', () => {
+      const { findings } = lintMarkdown('# Feature: x\n\nThe Scrum Masters meet on the Program Boards.\n', { fileName: 'x.feature.md' });
+      const fixes = findings.filter((f) => f.rule === 'outdated-term').map((f) => f.fixes?.[0]?.title);
+      assert.deepEqual(fixes, ['Replace "Scrum Masters" with "Scrum Masters/Team Coaches"', 'Replace "Program Boards" with "ART Planning Boards"']);
     });
 
     it('uses only the placeholders each check fills in', () => {

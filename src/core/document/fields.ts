@@ -62,12 +62,21 @@ export function frontMatterFields(frontMatter: FrontMatter | undefined): Field[]
 /** Reads every field form of SPEC §2 from the body lines. */
 export function bodyFields(lines: readonly ScannedLine[]): Field[] {
   const fields: Field[] = [];
-  for (const scanned of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const scanned = lines[i];
     if (scanned.inCode || scanned.visible.length > MAX_FIELD_LINE) continue;
+    // A table's header row names its columns (`| Enabler | Definition of done |`): not a key and a value.
+    if (isTableHeader(scanned, lines[i + 1])) continue;
     const field = readFieldLine(scanned);
     if (field) fields.push(field);
   }
   return fields;
+}
+
+function isTableHeader(row: ScannedLine, next: ScannedLine | undefined): boolean {
+  if (!next || next.inCode || next.line !== row.line + 1) return false;
+  const nextText = next.visible.trim();
+  return nextText.includes('-') && nextText.includes('|') && TABLE_SEPARATOR.test(nextText) && row.visible.trimStart().startsWith('|');
 }
 
 function readFieldLine(scanned: ScannedLine): Field | undefined {

@@ -25,3 +25,18 @@ export function joinWith(items: readonly string[], conj: 'and' | 'or'): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} ${conj} ${items[items.length - 1]}`;
 }
+
+/**
+ * The plural of a name, each `/`-joined part in turn: "Scrum Master/Team Coach" →
+ * "Scrum Masters/Team Coaches", "ART Planning Board" → "ART Planning Boards".
+ */
+export function pluralOf(name: string): string {
+  return name
+    .split('/')
+    .map((part) => {
+      if (/(?:s|x|z|ch|sh)$/i.test(part)) return `${part}es`;
+      if (/[^aeiou]y$/i.test(part)) return `${part.slice(0, -1)}ies`;
+      return `${part}s`;
+    })
+    .join('/');
+}

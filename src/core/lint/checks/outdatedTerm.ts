@@ -1,4 +1,5 @@
 import { blankInlineCode } from '../../document/scan';
+import { pluralOf } from '../../rules/messages';
 import type { Renaming, RulesTable } from '../../rules/types';
 import type { RuleContext } from '../context';
 
@@ -28,7 +29,7 @@ export function checkOutdatedTerms(context: RuleContext): void {
       const start = offset + at;
       const end = start + written.length;
       // "Program Increments" -> "Planning Intervals"
-      const newText = plural && !renaming.new.endsWith('s') ? `${renaming.new}s` : renaming.new;
+      const newText = plural && !/s$/i.test(renaming.new) ? pluralOf(renaming.new) : renaming.new;
       reporter.report('outdated-term', 'renamed', { old: written, new: newText }, start, end, [
         { title: `Replace "${written}" with "${newText}"`, edits: [{ start, end, newText }], preferred: true },
       ]);
