@@ -95,11 +95,12 @@ function typeNames(table: RulesTable): string {
       'Many Markdown files have a `type:` that has nothing to do with SAFe (a blog post, a docs page), so an unknown',
       'value is reported only where an artifact was meant: in a file that is an artifact by its name or first heading',
       '(`x.feature.md`, `# Feature: …`), for a near miss of a known value (`featrue`), for a value with an artifact',
-      'word in it (`tech-story`), and for these values with a SAFe counterpart under another name:',
+      'word in it (`tech-story`), for the work items of other trackers',
+      `(${table.workItemTypes.map((type) => `\`${type}\``).join(', ')}), and for these values with a SAFe counterpart under another name:`,
     ].join('\n'),
     hints,
     [
-      'Work items and pages SAFe has no artifact for are not typos and are never reported:',
+      'Pages and planning records are not typos and are never reported:',
       `${table.otherTypes.map((type) => `\`${type}\``).join(', ')}.`,
     ].join('\n'),
   ].join('\n\n');

@@ -142,8 +142,10 @@ export interface RulesTable {
   enablerKindFields: string[];
   /** Role ids that one person should not hold together in one ART. */
   separatedRoles: string[];
-  /** `type:` values of non-SAFe work items and pages: such files are not artifacts, and not typos. */
+  /** `type:` values of pages and planning records: such files are not artifacts, and not typos. */
   otherTypes: string[];
+  /** `type:` values of other trackers' work items (task, bug): always reported as unknown types. */
+  workItemTypes: string[];
   /** Advice for `type:` values with a SAFe counterpart under another name (spike, initiative). */
   typeHints: TypeHint[];
   placeholders: string[];

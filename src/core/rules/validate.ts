@@ -142,7 +142,7 @@ class Reader {
   }
 }
 
-const TABLE_KEYS = ['sources', 'roles', 'nonSafeTitles', 'actions', 'artifacts', 'enablerKinds', 'enablerKindFields', 'separatedRoles', 'otherTypes', 'typeHints', 'placeholders', 'renamings', 'rules'];
+const TABLE_KEYS = ['sources', 'roles', 'nonSafeTitles', 'actions', 'artifacts', 'enablerKinds', 'enablerKindFields', 'separatedRoles', 'otherTypes', 'workItemTypes', 'typeHints', 'placeholders', 'renamings', 'rules'];
 const TYPE_HINT_KEYS = ['type', 'hint'];
 const ROLE_KEYS = ['name', 'plural', 'collective', 'person', 'rosterTeams', 'aliases', 'abbreviations', 'focus', 'responsibilities', 'doesNot', 'oftenSaid', 'sources'];
 const TITLE_KEYS = ['name', 'aliases', 'abbreviations', 'explanation', 'suggest'];
@@ -172,6 +172,7 @@ export function validateRulesTable(raw: unknown): RulesTable {
     enablerKindFields: r.stringList(root, 'enablerKindFields', ''),
     separatedRoles: r.stringList(root, 'separatedRoles', ''),
     otherTypes: r.stringList(root, 'otherTypes', ''),
+    workItemTypes: r.stringList(root, 'workItemTypes', ''),
     typeHints: r.list(root.typeHints, 'typeHints').map((value, i) => readTypeHint(r, value, at('typeHints', i))),
     placeholders: r.stringList(root, 'placeholders', '', true),
     renamings: r.list(root.renamings, 'renamings').map((value, i) => readRenaming(r, value, at('renamings', i))),
@@ -465,6 +466,9 @@ function checkLists(r: Reader, table: RulesTable): void {
   if (!table.enablerKindFields.length) r.fail('enablerKindFields', 'expected at least one field key');
   for (const key of table.enablerKindFields) if (!/^[a-z]+(?:-[a-z]+)*$/.test(key)) r.fail('enablerKindFields', `"${key}" must be a normalized key (lower case, words joined by "-")`);
   duplicates(table.placeholders, 'placeholders', lower);
+  duplicates([...table.otherTypes, ...table.workItemTypes], 'otherTypes and workItemTypes', lower);
+  const typeNames = new Set(table.artifacts.flatMap((artifact) => artifact.typeNames).map(lower));
+  for (const type of [...table.otherTypes, ...table.workItemTypes]) if (typeNames.has(lower(type))) r.fail('otherTypes and workItemTypes', `"${type}" is an artifact type`);
   duplicates(table.renamings.map((renaming) => renaming.old), 'renamings', lower);
   table.renamings.forEach((renaming, i) => {
     if (renaming.old && lower(renaming.old) === lower(renaming.new)) r.fail(`renamings[${i}]`, 'old and new name are the same');

@@ -19,8 +19,9 @@ export function checkFrontMatterSyntax(doc: ParsedDocument, detection: Detection
 /**
  * `unknown-type`: `type:` names no artifact type where one was meant: in a
  * file that is an artifact by name or heading, or with a near miss, a known
- * counterpart (spike, initiative) or an artifact word in the value. Work items
- * SAFe has no artifact for (task, bug…, the table's `otherTypes`) pass silently.
+ * counterpart (spike, initiative), another tracker's work item (task, bug) or
+ * an artifact word in the value. Pages and planning records (the table's
+ * `otherTypes`) pass silently.
  */
 export function checkUnknownType(detection: Detection, table: RulesTable, reporter: Reporter): void {
   const value = detection.typeValue;
@@ -30,10 +31,11 @@ export function checkUnknownType(detection: Detection, table: RulesTable, report
   if (table.otherTypes.some((type) => normalizeName(type) === key)) return;
   const typeNames = table.artifacts.flatMap((artifact) => artifact.typeNames);
   const hint = table.typeHints.find((candidate) => normalizeName(candidate.type) === key)?.hint;
+  const workItem = table.workItemTypes.some((type) => normalizeName(type) === key);
   // A typo keeps the first letter; without that test `history` would be a near miss of `story`.
-  const near = hint ? undefined : closest(written, typeNames.filter((name) => name[0].toLowerCase() === key[0]));
+  const near = hint || workItem ? undefined : closest(written, typeNames.filter((name) => name[0].toLowerCase() === key[0]));
   // A site's `type: gallery` is not ours to judge: report only where an artifact was meant.
-  const meant = detection.artifact !== undefined || hint !== undefined || near !== undefined || namesAnArtifact(key, table);
+  const meant = detection.artifact !== undefined || workItem || hint !== undefined || near !== undefined || namesAnArtifact(key, table);
   if (!meant) return;
   const suggestion = hint ? ` (${hint})` : near ? ` (did you mean "${near}"?)` : '';
   const baseTypes = table.artifacts.filter((artifact) => !artifact.enabler).map((artifact) => artifact.id);
