@@ -26,6 +26,7 @@ const util = require('node:util');
 const { spawnSync } = require('node:child_process');
 const { longFeatureText } = require('./corpus');
 const { fmt, percentile, printTable } = require('./measure');
+const { descendants } = require('../e2e/codeServer');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SUITE_DIR = path.join(__dirname, 'editor-suite');
@@ -130,29 +131,6 @@ function writeWorkspace(dir, { windows, runs }) {
 }
 
 // ---------------------------------------------------------------- waiting for rest
-
-/** Pids of all descendants of rootPid (Linux /proc). */
-function descendants(rootPid) {
-  const children = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch { /* gone */ }
-  }
-  const out = [];
-  const walk = (pid) => {
-    for (const child of children.get(pid) || []) {
-      out.push(child);
-      walk(child);
-    }
-  };
-  walk(rootPid);
-  return out;
-}
 
 /** CPU time (clock ticks) used so far by each process this script started: Map pid → { ticks, name }. */
 function childTicks() {

@@ -257,4 +257,4 @@ function installExtensionVsix(vsix, { userDataDir, extensionsDir }) {
   return r.stdout;
 }
 
-module.exports = { startCodeServer, installExtensionVsix, linkExtension, extensionId, freePort, QUIET_SETTINGS };
+module.exports = { startCodeServer, installExtensionVsix, linkExtension, extensionId, freePort, descendants, QUIET_SETTINGS };
