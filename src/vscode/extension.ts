@@ -11,6 +11,7 @@ import { ArtifactHoverProvider } from './hoverProvider';
 import { SECTION } from './settings';
 
 const SELECTOR: vscode.DocumentFilter[] = [{ language: 'markdown' }];
+const WHICH_FILES_SETTINGS = ['enable', 'exclude'];
 
 /**
  * Wires the core to the editor. Activation only registers listeners and
@@ -45,7 +46,10 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     { dispose: () => clearTimeout(pendingConfigChange) },
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(SECTION)) onConfigFileChange();
+      // Only these settings change which files are checked; the others are read when used.
+      if (!WHICH_FILES_SETTINGS.some((key) => event.affectsConfiguration(`${SECTION}.${key}`))) return;
+      diagnostics.lintOpenDocuments();
+      workspaceLinter.refresh();
     }),
     vscode.languages.registerHoverProvider(SELECTOR, new ArtifactHoverProvider(configs)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new ArtifactCompletionProvider(configs), ...ArtifactCompletionProvider.triggerCharacters),

@@ -106,7 +106,7 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
 
 /**
  * Sets a workspace setting and waits for the configuration event, so the
- * extension has re-read its settings (and re-linted) before the test goes on.
+ * extension has seen the change before the test goes on.
  */
 export async function setSetting(key: string, value: unknown): Promise<void> {
   const config = vscode.workspace.getConfiguration('agileArtifacts');
