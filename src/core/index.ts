@@ -11,4 +11,5 @@ export { RoleResolver } from './roles/resolve';
 export { rulesTable } from './rules/table';
 export type { RulesTable, RoleEntry, ArtifactEntry, RuleEntry } from './rules/types';
 export { artifactTemplate } from './templates';
+export { disableNextLineComment } from './document/disableComment';
 export { REPOSITORY_URL, ruleDocsUrl } from './links';

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { disableNextLineComment } from '../core';
 import type { Finding, Fix } from '../core';
 import { ruleDocsUri, ruleOf, toRange, toWorkspaceEdit } from './convert';
 import type { DiagnosticsController } from './diagnostics';
@@ -91,9 +92,7 @@ function fixAction(document: vscode.TextDocument, fix: Fix, diagnostic: vscode.D
 function disableLineAction(document: vscode.TextDocument, rule: string, diagnostic: vscode.Diagnostic): vscode.CodeAction {
   const line = document.lineAt(diagnostic.range.start.line);
   const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
-  const directive = inFrontMatter(document, line.lineNumber)
-    ? `# agile-artifacts-disable-next-line ${rule}`
-    : `<!-- agile-artifacts-disable-next-line ${rule} -->`;
+  const directive = disableNextLineComment(document.getText(), document.offsetAt(line.range.start), rule);
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const action = new vscode.CodeAction(`Disable ${rule} for this line`, vscode.CodeActionKind.QuickFix);
   action.edit = new vscode.WorkspaceEdit();
@@ -106,14 +105,4 @@ function docsAction(rule: string): vscode.CodeAction {
   const action = new vscode.CodeAction(`Open documentation for ${rule}`, vscode.CodeActionKind.QuickFix);
   action.command = { title: action.title, command: 'vscode.open', arguments: [ruleDocsUri(rule)] };
   return action;
-}
-
-function inFrontMatter(document: vscode.TextDocument, lineNumber: number): boolean {
-  let first = 0;
-  while (first < document.lineCount && document.lineAt(first).text.replace('\uFEFF', '').trim() === '') first++;
-  if (first >= lineNumber || document.lineAt(first).text.replace('\uFEFF', '').trim() !== '---') return false;
-  for (let line = first + 1; line < lineNumber; line++) {
-    if (/^(---|\.\.\.)\s*$/.test(document.lineAt(line).text)) return false;
-  }
-  return true;
 }

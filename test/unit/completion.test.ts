@@ -34,6 +34,12 @@ describe('completion', () => {
     assert.ok(!labels.includes('Bob'));
   });
 
+  it('front-matter keys are offered in closed front matter only', () => {
+    assert.ok(at('---\ntype: feature\n|\n---\n# Feature: x\n').result?.items.some((item) => item.label === 'accepted-by'));
+    // Unterminated front matter is body to the linter, so its keys would mean nothing there.
+    assert.equal(at('---\ntype: feature\n\n# Feature: x\n\n|\n').result, undefined);
+  });
+
   it('type values, enabler kinds, front-matter keys and rule ids', () => {
     assert.ok(at('---\ntype: |\n---\n').result!.items.some((item) => item.label === 'enabler-feature'));
     assert.deepEqual(at('---\ntype: feature\nenabler: |\n---\n').result!.items.map((item) => item.label), ['exploration', 'architectural', 'infrastructure', 'compliance']);

@@ -1,5 +1,6 @@
 import type { ArtifactsConfig } from '../config/types';
 import { EMPTY_CONFIG } from '../config/types';
+import { isInFrontMatter } from '../document/disableComment';
 import { normalizeKey } from '../document/fields';
 import { actionFieldMap } from '../lint/checks/roleFieldItems';
 import { analyzeMarkdown, skipReason } from '../lint/lint';
@@ -51,7 +52,7 @@ export function completeAt(text: string, offset: number, options: CompletionOpti
   if (directive) return { items: ruleItems(table), replaceStart: offset - directive[1].length, replaceEnd: offset };
 
   const { doc, detection } = analyzeMarkdown(text, options.fileName, table);
-  const inFrontMatter = doc.frontMatter !== undefined && offset >= doc.frontMatter.yamlStart && offset <= doc.frontMatter.yamlEnd;
+  const inFrontMatter = isInFrontMatter(doc.frontMatter, offset);
   const field = FIELD_BEFORE.exec(before);
   if (field) {
     const key = normalizeKey(field[1]);
