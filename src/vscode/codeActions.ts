@@ -23,11 +23,21 @@ export class ArtifactCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly diagnostics: DiagnosticsController) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const findings = this.diagnostics.findingsFor(document);
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] | Promise<vscode.CodeAction[]> {
     // `only` is what was asked for: `source.fixAll` (on save) or `source` include our fix-all kind.
-    if (context.only && context.only.contains(FIX_ALL_KIND)) return this.fixAll(document, findings);
+    // On save the last edits may not be linted yet, so fix-all lints the text as it is now.
+    if (context.only && context.only.contains(FIX_ALL_KIND)) {
+      return this.diagnostics.currentFindings(document).then(
+        (findings) => this.fixAll(document, findings),
+        () => [],
+      );
+    }
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
+    const findings = this.diagnostics.findingsFor(document);
     const actions: vscode.CodeAction[] = [];
     const rulesSeen = new Set<string>();
     for (const diagnostic of context.diagnostics) {

@@ -11,6 +11,8 @@ interface LintState {
   version: number;
   generation: number;
   findings: Finding[];
+  /** True while the lint of this version is still running (its findings are not in yet). */
+  pending?: boolean;
 }
 
 /**
@@ -40,6 +42,17 @@ export class DiagnosticsController implements vscode.Disposable {
   findingsFor(document: vscode.TextDocument): Finding[] {
     const state = this.states.get(document.uri.toString());
     return state && state.version === document.version ? state.findings : [];
+  }
+
+  /**
+   * The findings of the document as it is now, linting it if the last
+   * result is stale (on save, typing may not have been linted yet).
+   */
+  async currentFindings(document: vscode.TextDocument): Promise<Finding[]> {
+    if (!isLintable(document)) return [];
+    const state = this.states.get(document.uri.toString());
+    if (state && !state.pending && state.version === document.version && state.generation === this.configs.generation) return state.findings;
+    return (await this.findingsOf(document)).findings;
   }
 
   lintOpenDocuments(): void {
@@ -75,7 +88,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const key = document.uri.toString();
     const version = document.version;
     const generation = this.configs.generation;
-    this.states.set(key, { version, generation, findings: [] });
+    this.states.set(key, { version, generation, findings: [], pending: true });
     try {
       const { findings, configUri } = await this.findingsOf(document);
       const state = this.states.get(key);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as assert from './assert';
-import { cleanScratch, fileUri, open, positionOf, rulesOf, waitForDiagnostics, writeScratch } from './helpers';
+import { cleanScratch, fileUri, open, positionOf, rulesOf, setSetting, waitForDiagnostics, writeScratch } from './helpers';
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
@@ -38,7 +38,10 @@ async function applyFix(uri: vscode.Uri, rule: string, title: RegExp): Promise<v
 }
 
 describe('hovers, quick fixes, completion, snippets and commands', () => {
-  afterEach(cleanScratch);
+  afterEach(async () => {
+    await setSetting('run', undefined);
+    await cleanScratch();
+  });
 
   it('hover on PO shows the Product Owner card', async () => {
     const uri = fileUri('po-accepts.feature.md');
@@ -103,6 +106,19 @@ describe('hovers, quick fixes, completion, snippets and commands', () => {
     const left = await waitForDiagnostics(uri, (found) => found.length === 1);
     assert.deepEqual(rulesOf(left), ['wrong-role']);
     assert.match(editor.document.getText(), /accepted-by: PO\nowner: Product Management\n[\s\S]*Planning Interval\./);
+  });
+
+  it('source.fixAll also fixes text typed since the last lint (run = onSave)', async () => {
+    await setSetting('run', 'onSave');
+    const uri = await writeScratch('fix-unlinted.feature.md', '---\naccepted-by: Product Management\n---\n# Feature: b\n\n## Benefit Hypothesis\n\nx\n\n## Acceptance Criteria\n\n- ok\n');
+    const editor = await open(uri);
+    await waitForDiagnostics(uri, (found) => found.length === 0);
+    await editor.edit((builder) => builder.insert(new vscode.Position(4, 0), 'Planned for the next Program Increment.\n'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll');
+    const ours = actions.filter((action) => action.kind?.value === 'source.fixAll.agileArtifacts');
+    assert.equal(ours.length, 1);
+    assert.ok(await vscode.workspace.applyEdit(ours[0].edit!));
+    assert.match(editor.document.getText(), /Planned for the next Planning Interval\./);
   });
 
   it('completion offers the allowed role first in a role field', async () => {
