@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): void {
       // Only these settings change which files are checked; the others are read when used.
       if (!WHICH_FILES_SETTINGS.some((key) => event.affectsConfiguration(`${SECTION}.${key}`))) return;
       diagnostics.lintOpenDocuments();
-      workspaceLinter.refresh();
+      void workspaceLinter.reapplySettings();
     }),
     vscode.languages.registerHoverProvider(SELECTOR, new ArtifactHoverProvider(configs)),
     vscode.languages.registerCompletionItemProvider(SELECTOR, new ArtifactCompletionProvider(configs), ...ArtifactCompletionProvider.triggerCharacters),

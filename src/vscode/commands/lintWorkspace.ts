@@ -37,10 +37,32 @@ export class WorkspaceLinter implements vscode.Disposable {
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Agile Artifacts: checking the workspace', cancellable: true },
       async (progress, token) => {
-        const files = await vscode.workspace.findFiles(`**/{*.md,*.markdown,${CONFIG_FILE_NAME}}`, excludePattern(), undefined, token);
+        const files = await filesToCheck(token);
         return this.lintFiles(files, token, (done) => progress.report({ message: `${done} of ${files.length}`, increment: (20 / files.length) * 100 }));
       },
     );
+  }
+
+  /**
+   * After `enable` or `exclude` changed: forgets the closed files that are
+   * no longer checked and re-checks the others.
+   */
+  async reapplySettings(): Promise<void> {
+    if (!this.reported.size) return;
+    const source = new vscode.CancellationTokenSource();
+    this.refreshing?.cancel();
+    this.refreshing = source;
+    try {
+      const checked = new Set((await filesToCheck(source.token)).map((uri) => uri.toString()));
+      if (source.token.isCancellationRequested) return;
+      for (const [key, uri] of this.reported) if (!checked.has(key)) this.forget(uri);
+      await this.lintFiles([...this.reported.values()], source.token);
+    } catch {
+      // The file search failed (the folder went away): the next run or refresh sorts it out.
+    } finally {
+      if (this.refreshing === source) this.refreshing = undefined;
+      source.dispose();
+    }
   }
 
   /**
@@ -133,10 +155,15 @@ export class WorkspaceLinter implements vscode.Disposable {
   }
 }
 
-/** Each folder's own `exclude` setting, merged: findFiles takes one exclude pattern. */
-function excludePattern(): string {
-  const folderExcludes = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => settingsFor(folder.uri).exclude);
-  return `{${[...new Set(['**/node_modules/**', '**/.*/**', ...folderExcludes])].join(',')}}`;
+/** Markdown and config files of every workspace folder that is enabled, each folder with its own `exclude`. */
+async function filesToCheck(token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  const searches = (vscode.workspace.workspaceFolders ?? []).map((folder) => {
+    const settings = settingsFor(folder.uri);
+    if (!settings.enable) return Promise.resolve([] as vscode.Uri[]);
+    const exclude = `{${[...new Set(['**/node_modules/**', '**/.*/**', ...settings.exclude])].join(',')}}`;
+    return vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/{*.md,*.markdown,${CONFIG_FILE_NAME}}`), exclude, undefined, token);
+  });
+  return (await Promise.all(searches)).flat();
 }
 
 function isOpen(key: string): boolean {

@@ -7,6 +7,7 @@ describe('diagnostics', () => {
     await setSetting('run', undefined);
     await setSetting('lintDelay', undefined);
     await setSetting('enable', undefined);
+    await setSetting('exclude', undefined);
     await cleanScratch();
   });
 
@@ -138,6 +139,15 @@ describe('diagnostics', () => {
     edit.deleteFile(closed);
     assert.ok(await vscode.workspace.applyEdit(edit));
     await waitForDiagnostics(closed, (found) => found.length === 0);
+  });
+
+  it('excluding a folder removes the workspace-lint problems of its files', async () => {
+    const uri = fileUri('unopened/roadmap.feature.md');
+    const linted = waitForDiagnostics(uri, (found) => found.length > 0);
+    await vscode.commands.executeCommand('agileArtifacts.lintWorkspace');
+    await linted;
+    await setSetting('exclude', ['**/node_modules/**', '**/unopened/**']);
+    await waitForDiagnostics(uri, (found) => found.length === 0);
   });
 
   it('ordinary Markdown gets no diagnostics', async () => {
