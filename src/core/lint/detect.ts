@@ -2,6 +2,7 @@ import type { ParsedDocument } from '../document/parse';
 import { firstTitle } from '../document/parse';
 import type { Field, FieldValue } from '../document/fields';
 import { normalizeName } from '../roles/normalize';
+import { isPlaceholder } from '../roles/placeholders';
 import type { ArtifactEntry, RulesTable } from '../rules/types';
 
 /** How the file was recognised as an artifact (SPEC §1, first match wins). */
@@ -17,7 +18,8 @@ export interface Detection {
 }
 
 const FILE_SUFFIX = /\.(epic|capability|feature|story|enabler)\.md$/i;
-const NOT_AN_ENABLER = new Set(['', 'no', 'false', 'none', 'n/a']);
+/** An explicit "not an enabler"; placeholders (TBD, n/a…) say nothing either way. */
+const NOT_AN_ENABLER = new Set(['no', 'false']);
 
 /** Finds which artifact type a Markdown file is, if any. */
 export function detectArtifact(doc: ParsedDocument, fileName: string | undefined, table: RulesTable): Detection {
@@ -68,6 +70,6 @@ function withEnablerField(artifact: ArtifactEntry, fields: readonly Field[], tab
   const enablerField = fields.find((field) => field.source === 'front-matter' && table.enablerKindFields.includes(field.normalizedKey));
   if (!enablerField) return artifact;
   const value = enablerField.values[0]?.text.trim().toLowerCase() ?? '';
-  if (!enablerField.isTrue && NOT_AN_ENABLER.has(value)) return artifact;
+  if (!enablerField.isTrue && (NOT_AN_ENABLER.has(value) || isPlaceholder(value, table))) return artifact;
   return table.artifacts.find((candidate) => candidate.enabler && candidate.base === artifact.id) ?? artifact;
 }

@@ -2,6 +2,7 @@ import type { ArtifactsConfig, RosterPerson } from '../config/types';
 import type { NonSafeTitle, RoleEntry, RulesTable } from '../rules/types';
 import { typoDistance } from './distance';
 import { normalizeName, stripArticle } from './normalize';
+import { isPlaceholder } from './placeholders';
 
 /** How a written term relates to the roles the table knows. */
 export type TermMatch =
@@ -24,15 +25,6 @@ export interface ValueItem {
 const MAX_VALUE_LENGTH = 200;
 const MARKDOWN_LINK = /^\[([^\]]+)\]\([^)]*\)$/;
 
-const PLACEHOLDER_SHAPES = [
-  /^<[^<>]*>$/, // <name>
-  /^\[[^\]]*\]$/, // [Owner]
-  /^\{\{?[^{}]*\}?\}$/, // {{owner}} or {owner}
-  /^\$\{[^}]*\}$/, // ${OWNER}
-  /^[\s?.\-—–_*#]*$/, // ?, ..., —, ___
-  /^(?:tbd|tba|tbc)\b/i, // TBD (by next PI)
-];
-
 // No surrounding \s*: a run of spaces would be tried from each of its positions.
 const SEPARATORS = /,|;|\+|&|\/|\band\b|\bund\b|\ben\b/gi;
 
@@ -50,7 +42,6 @@ export class RoleResolver {
   private readonly nonSafeByName = new Map<string, NonSafeTitle>();
   private readonly nonSafeByAbbreviation = new Map<string, NonSafeTitle>();
   private readonly people = new Map<string, RosterPerson>();
-  private readonly placeholders: Set<string>;
   /** Names that typos are measured against, with what they stand for. */
   private readonly nearMissTargets: { name: string; display: string; role?: RoleEntry }[] = [];
   readonly hasRoster: boolean;
@@ -82,7 +73,6 @@ export class RoleResolver {
       if (teamRole && team && !this.people.has(team) && !this.byName.has(team)) this.byName.set(team, teamRole);
     }
     this.hasRoster = config.people.length > 0;
-    this.placeholders = new Set(table.placeholders.map((placeholder) => normalizeName(placeholder)));
   }
 
   roleById(id: string): RoleEntry | undefined {
@@ -109,7 +99,7 @@ export class RoleResolver {
 
   private classifyUncached(term: string): TermMatch {
     const trimmed = term.trim().replace(/[.:]+$/, '');
-    if (this.isPlaceholder(trimmed)) return { kind: 'placeholder' };
+    if (isPlaceholder(trimmed, this.table)) return { kind: 'placeholder' };
     const bare = stripArticle(trimmed.replace(/^@/, ''));
     const abbreviated = this.byAbbreviation.get(bare);
     if (abbreviated) return { kind: 'role', role: abbreviated, abbreviated: true };
@@ -175,10 +165,6 @@ export class RoleResolver {
       }
     }
     return { text, start, end: start + text.length, match: this.classify(text) };
-  }
-
-  private isPlaceholder(text: string): boolean {
-    return this.placeholders.has(normalizeName(text)) || PLACEHOLDER_SHAPES.some((shape) => shape.test(text));
   }
 
   private nearMiss(key: string): { display: string; role?: RoleEntry } | undefined {
