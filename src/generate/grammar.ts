@@ -1,4 +1,5 @@
 import type { RulesTable } from '../core/rules/types';
+import { namesARoleInProse } from '../core/rules/proseNames';
 
 /** Where the grammar goes; package.json's contributes.grammars points here. */
 export const GRAMMAR_PATH = 'syntaxes/agile-artifacts.injection.tmLanguage.json';
@@ -26,11 +27,9 @@ const KEY_PREFIXES = ['', '> '].flatMap((quote) => ['', '- ', '* ', '+ '].flatMa
  * inline flags, and case-insensitivity spelt as `[Pp]` classes.
  */
 export function injectionGrammar(table: RulesTable): Record<string, unknown> {
-  // The table writes everyday words (team, developers) in lower case: they mean Agile Team in a
-  // role field, but colouring every "team" in prose would be noise.
   const names = table.roles
     .flatMap((role) => [role.name, role.plural, ...(role.person ? [role.person] : []), ...role.aliases])
-    .filter((name) => name !== name.toLowerCase());
+    .filter(namesARoleInProse);
   const abbreviations = table.roles.flatMap((role) => role.abbreviations);
   const keys = table.actions.flatMap((action) => action.fields);
   const lookbehind = KEY_PREFIXES.map((prefix) => `^${escapeRegExp(prefix)}`).join('|');

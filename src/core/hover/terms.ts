@@ -1,5 +1,6 @@
 import type { ArtifactsConfig } from '../config/types';
 import type { NonSafeTitle, RoleEntry, RulesTable } from '../rules/types';
+import { namesARoleInProse } from '../rules/proseNames';
 
 /** A role or non-SAFe title written in running text. */
 export interface TermHit {
@@ -50,7 +51,7 @@ function scannerFor(table: RulesTable, config: ArtifactsConfig): TermScanner {
   const abbreviations: string[] = [];
   for (const role of table.roles) {
     for (const name of [role.name, role.plural, role.person ?? '', ...role.aliases, ...(config.aliases[role.id] ?? [])]) {
-      if (name.length > 3 && !/^(?:team|the team|developers)$/i.test(name)) {
+      if (name.length > 3 && namesARoleInProse(name)) {
         names.push(name);
         byName.set(name.toLowerCase(), role);
       }

@@ -17,7 +17,8 @@ export interface Detection {
   typeUnknown: boolean;
 }
 
-const FILE_SUFFIX = /\.(epic|capability|feature|story|enabler)\.md$/i;
+// `<name>.<artifact id>.md`; which ids exist is the table's business.
+const FILE_SUFFIX = /\.([a-z]+(?:-[a-z]+)*)\.md$/i;
 /** An explicit "not an enabler"; placeholders (TBD, n/a…) say nothing either way. */
 const NOT_AN_ENABLER = new Set(['no', 'false']);
 
