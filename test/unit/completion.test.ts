@@ -34,6 +34,18 @@ describe('completion', () => {
     assert.ok(!labels.includes('Bob'));
   });
 
+  it('role fields in every form the linter reads: numbered and task lists, single emphasis, tables', () => {
+    for (const line of ['1. Accepted by: ', '- [ ] Accepted by: ', '_Accepted by:_ ', '*Accepted by:* ', '> **Accepted by:** ', '| Accepted by | ']) {
+      const text = `# Story: x\n\n${line}\n`;
+      const result = completeAt(text, text.length - 1, { fileName: 'x.md' });
+      assert.equal(result && sorted(result.items)[0], 'Product Owner', line);
+    }
+  });
+
+  it('a space in prose offers nothing', () => {
+    assert.equal(at('# Story: x\n\nThe team will |\n').result, undefined);
+  });
+
   it('front-matter keys are offered in closed front matter only', () => {
     assert.ok(at('---\ntype: feature\n|\n---\n# Feature: x\n').result?.items.some((item) => item.label === 'accepted-by'));
     // Unterminated front matter is body to the linter, so its keys would mean nothing there.

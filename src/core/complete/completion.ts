@@ -1,7 +1,7 @@
 import type { ArtifactsConfig } from '../config/types';
 import { EMPTY_CONFIG } from '../config/types';
 import { isInFrontMatter } from '../document/disableComment';
-import { normalizeKey } from '../document/fields';
+import { FIELD_PREFIX, normalizeKey } from '../document/fields';
 import { actionFieldMap } from '../lint/checks/roleFieldItems';
 import { analyzeMarkdown, skipReason } from '../lint/lint';
 import { roleCard, ruleCard, artifactCard } from '../hover/cards';
@@ -36,8 +36,12 @@ export interface CompletionOptions {
 }
 
 const DIRECTIVE = /<!--\s*agile-artifacts-(?:disable-next-line|disable|enable)\b(?:[\s\w-]*\s)?([\w-]*)$/;
-// Field key before the cursor, in any SPEC form: `accepted-by: `, `**Owner:** `, `> - Acceptor: `, `| Owner | `
-const FIELD_BEFORE = /^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?(?:\|[ \t]*)?(?:\*\*|__)?([A-Za-z][\w /-]{0,40}?)(?:(?:\*\*|__)?[ \t]*:(?:\*\*|__)?|[ \t]*(?:\*\*|__)?[ \t]*\|)[ \t]*(.*)$/;
+// Field key before the cursor, in any SPEC form and after the same prefixes the linter reads:
+// `accepted-by: `, `**Owner:** `, `_Owner:_ `, `> - Acceptor: `, `1. Owner: `, `- [ ] Owner: `, `| Owner | `
+const FIELD_BEFORE = new RegExp(
+  `${FIELD_PREFIX.source}(?:\\|[ \\t]*)?(?:\\*\\*|__|\\*|_)?([A-Za-z][\\w /-]{0,40}?)` +
+    `(?:(?:\\*\\*|__|\\*|_)?[ \\t]*:(?:\\*\\*|__|\\*|_)?|[ \\t]*(?:\\*\\*|__)?[ \\t]*\\|)[ \\t]*(.*)$`,
+);
 const KEY_ONLY = /^([A-Za-z][\w-]*)?$/;
 
 /** What to offer at `offset`: rule ids, role values, `type:` values, enabler kinds or front-matter keys. */
@@ -51,9 +55,12 @@ export function completeAt(text: string, offset: number, options: CompletionOpti
   const directive = DIRECTIVE.exec(before);
   if (directive) return { items: ruleItems(table), replaceStart: offset - directive[1].length, replaceEnd: offset };
 
+  const field = FIELD_BEFORE.exec(before);
+  const keyOnly = field ? null : KEY_ONLY.exec(before);
+  // Most keystrokes (a space in prose) are neither: answer before parsing the document.
+  if (!field && !keyOnly) return undefined;
   const { doc, detection } = analyzeMarkdown(text, options.fileName, table);
   const inFrontMatter = isInFrontMatter(doc.frontMatter, offset);
-  const field = FIELD_BEFORE.exec(before);
   if (field) {
     const key = normalizeKey(field[1]);
     const partial = /[^,;+&[\]"']*$/.exec(field[2])?.[0].trimStart() ?? '';
@@ -64,7 +71,6 @@ export function completeAt(text: string, offset: number, options: CompletionOpti
     if (table.enablerKindFields.includes(key)) return { items: kindItems(table), ...replace };
     return undefined;
   }
-  const keyOnly = KEY_ONLY.exec(before);
   if (inFrontMatter && keyOnly) {
     const partial = keyOnly[1] ?? '';
     return { items: keyItems(table), replaceStart: offset - partial.length, replaceEnd: offset };

@@ -103,9 +103,12 @@ function readFieldLine(scanned: ScannedLine): Field | undefined {
   return undefined;
 }
 
+/** Blockquote markers, a list marker and a task box that may stand before a field. */
+export const FIELD_PREFIX = /^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,3}[.)][ \t]+)?/;
+
 /** Skips blockquote markers, list markers and task boxes before a field. */
 function skipPrefixes(text: string): number {
-  const match = /^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,3}[.)][ \t]+)?/.exec(text);
+  const match = FIELD_PREFIX.exec(text);
   return match ? match[0].length : 0;
 }
 
