@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { lintConfigText, lintMarkdown } from '../core';
 import type { Finding } from '../core';
 import type { ConfigStore } from './configStore';
 import { toDiagnostic } from './convert';
-import { fileNameOf, isConfigDocument, isLintable } from './documents';
+import { isConfigDocument, isLintable } from './documents';
+import { findingsOfFile } from './findings';
+import type { FileFindings } from './findings';
 import { settingsFor } from './settings';
 
 /** What was linted for a document: its version, the config generation and the findings. */
@@ -101,12 +102,10 @@ export class DiagnosticsController implements vscode.Disposable {
     }
   }
 
-  private async findingsOf(document: vscode.TextDocument): Promise<{ findings: Finding[]; configUri?: vscode.Uri }> {
-    if (isConfigDocument(document)) return { findings: lintConfigText(document.getText()).findings };
-    const { config, uri: configUri } = await this.configs.forDocument(document.uri);
-    const result = lintMarkdown(document.getText(), { fileName: fileNameOf(document.uri), config });
+  private async findingsOf(document: vscode.TextDocument): Promise<FileFindings> {
+    const result = await findingsOfFile(document.uri, document.getText(), this.configs);
     if (result.skipped) this.log.info(`Skipped ${document.uri.toString(true)}: ${result.skipped}`);
-    return { findings: result.findings, configUri };
+    return result;
   }
 
   private forget(uri: vscode.Uri): void {

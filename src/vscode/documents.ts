@@ -5,8 +5,12 @@ import { settingsFor } from './settings';
 /** Schemes whose documents are views of other files (diffs, output), never linted. */
 const SKIPPED_SCHEMES = new Set(['git', 'output', 'vscode-scm', 'debug', 'vscode-notebook-cell-output']);
 
+export function isConfigUri(uri: vscode.Uri): boolean {
+  return uri.path.endsWith(`/${CONFIG_FILE_NAME}`);
+}
+
 export function isConfigDocument(document: vscode.TextDocument): boolean {
-  return document.uri.path.endsWith(`/${CONFIG_FILE_NAME}`);
+  return isConfigUri(document.uri);
 }
 
 /** Markdown documents the extension checks, and config files. */

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, lintMarkdown } from '../../core';
+import { CONFIG_FILE_NAME } from '../../core';
 import type { ConfigStore } from '../configStore';
 import { toDiagnostic } from '../convert';
 import type { DiagnosticsController } from '../diagnostics';
-import { fileNameOf } from '../documents';
+import { findingsOfFile } from '../findings';
 import { settingsFor } from '../settings';
 
 const decoder = new TextDecoder('utf-8');
@@ -123,12 +123,9 @@ export class WorkspaceLinter implements vscode.Disposable {
 
   private async diagnosticsOnce(uri: vscode.Uri): Promise<vscode.Diagnostic[] | undefined> {
     try {
-      if (uri.path.endsWith(`/${CONFIG_FILE_NAME}`)) {
-        return (await this.configs.load(uri)).findings.map((finding) => toDiagnostic(finding, uri));
-      }
       const text = decoder.decode(await vscode.workspace.fs.readFile(uri));
-      const { config, uri: configUri } = await this.configs.forDocument(uri);
-      return lintMarkdown(text, { fileName: fileNameOf(uri), config }).findings.map((finding) => toDiagnostic(finding, uri, configUri));
+      const { findings, configUri } = await findingsOfFile(uri, text, this.configs);
+      return findings.map((finding) => toDiagnostic(finding, uri, configUri));
     } catch {
       return undefined;
     }
