@@ -4,6 +4,9 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 /** A severity or `off`, as a rule can be configured. */
 export type RuleLevel = Severity | 'off';
 
+/** Every level a rule can be set to, quietest first (config, schema and docs list them in this order). */
+export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
+
 /** A zero-based position: line and UTF-16 column, as editors count. */
 export interface Position {
   line: number;

@@ -2,11 +2,12 @@ import { CONFIG_FILE_NAME } from '../core/config/types';
 import type { RuleEntry, RulesTable } from '../core/rules/types';
 import { codeBlock, markdownTable, prose, sourceName } from './markdown';
 import { ruleDetails } from './ruleDetails';
+import { RULE_LEVELS } from '../core/types';
 
 /** Where rule pages live, relative to the repository root. */
 export const RULE_DOCS_DIR = 'docs/rules';
 
-const LEVELS = 'off | hint | information | warning | error';
+const LEVELS = RULE_LEVELS.join(' | ');
 /** Rules found only in the config file, where no Markdown comment can switch them off. */
 const CONFIG_ONLY = new Set(['config-error']);
 

@@ -1,11 +1,11 @@
 import { CONFIG_FILE_NAME } from '../core/config/types';
 import type { RulesTable } from '../core/rules/types';
 import { prose } from './markdown';
+import { RULE_LEVELS } from '../core/types';
 
 /** Where the config schema goes; package.json's yamlValidation points here. */
 export const SCHEMA_PATH = 'schemas/agile-artifacts.schema.json';
 
-const LEVELS = ['off', 'hint', 'information', 'warning', 'error'];
 
 /** The JSON schema (draft-07) of `.agile-artifacts.yaml` (SPEC §5), for completion and validation in YAML editors. */
 export function configSchema(table: RulesTable): Record<string, unknown> {
@@ -27,7 +27,7 @@ export function configSchema(table: RulesTable): Record<string, unknown> {
             {
               description: `${rule.summary} Default: ${rule.severity}.`,
               markdownDescription: `${prose(rule.summary)}\n\nDefault: \`${rule.severity}\`.`,
-              enum: LEVELS,
+              enum: [...RULE_LEVELS],
               default: rule.severity,
             },
           ]),

@@ -4,6 +4,7 @@ import { RoleResolver } from '../roles/resolve';
 import { LineIndex } from '../text';
 import { closest } from '../roles/suggest';
 import type { RulesTable } from '../rules/types';
+import { RULE_LEVELS } from '../types';
 import type { RuleLevel } from '../types';
 import { describeYamlError, yamlErrorSpan } from '../yamlErrors';
 import { EMPTY_CONFIG } from './types';
@@ -23,7 +24,6 @@ export interface ParsedConfig {
   problems: ConfigProblem[];
 }
 
-const LEVELS: RuleLevel[] = ['off', 'hint', 'information', 'warning', 'error'];
 const TOP_LEVEL_KEYS = ['rules', 'roles', 'people'];
 const PERSON_KEYS = ['roles', 'art', 'team'];
 /** Config files are small; anything larger is a mistake, not a roster. */
@@ -107,9 +107,9 @@ function readRules(node: YamlNode | null, table: RulesTable, config: ArtifactsCo
     }
     const raw = isScalar(pair.value) ? pair.value.value : undefined;
     const level = raw === false ? 'off' : typeof raw === 'string' ? (raw.toLowerCase() === 'info' ? 'information' : raw.toLowerCase()) : undefined;
-    if (!level || !LEVELS.includes(level as RuleLevel)) {
+    if (!level || !RULE_LEVELS.includes(level as RuleLevel)) {
       const written = isScalar(pair.value) && raw !== null && typeof raw !== 'object' ? `"${String(raw)}" is not a level; ` : '';
-      problems.push({ detail: `rules.${rule}: ${written}expected one of ${LEVELS.join(', ')}`, ...span(pair.value ?? pair.key) });
+      problems.push({ detail: `rules.${rule}: ${written}expected one of ${RULE_LEVELS.join(', ')}`, ...span(pair.value ?? pair.key) });
       continue;
     }
     config.rules[rule] = level as RuleLevel;

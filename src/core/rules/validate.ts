@@ -1,4 +1,5 @@
 import { normalizeName } from '../roles/normalize';
+import { RULE_LEVELS } from '../types';
 import type { Severity } from '../types';
 import { placeholderNames } from './messages';
 import type {
@@ -39,7 +40,8 @@ export const RULE_MESSAGES: Readonly<Record<string, RuleMessageContract>> = {
   'config-error': { templates: ['invalid', 'entry'], placeholders: ['detail'] },
 };
 
-const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint'] satisfies Severity[];
+/** Default severities: any level but `off` (a rule that is off by default would be no rule). */
+const SEVERITIES: readonly string[] = RULE_LEVELS.filter((level) => level !== 'off');
 const ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 type Json = Record<string, unknown>;
