@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONFIG_FILE_NAME, lintMarkdown, rulesTable, MAX_FILE_CHARS } from '../core';
+import { CONFIG_FILE_NAME, lintMarkdown, rulesTable, MAX_FILE_CHARS, TOO_LARGE } from '../core';
 import { cardForTerm, suggestTerms } from '../core/hover/cards';
 import { cardToText } from './cardText';
 import { ConfigFinder, loadConfig } from './configs';
@@ -94,7 +94,7 @@ function lint(args: string[], cwd: string, out: Output): number {
       configs.load(file);
       continue;
     }
-    const skipped = skipBySize(file) ?? undefined;
+    const skipped = skipBySize(file);
     const read = skipped ? { error: skipped } : readText(file);
     if ('error' in read) {
       out.stderr(`agile-artifacts: skipped ${shown}: ${read.error}\n`);
@@ -125,7 +125,7 @@ function lint(args: string[], cwd: string, out: Output): number {
 function skipBySize(file: string): string | undefined {
   try {
     const size = fs.statSync(file).size;
-    return size > MAX_FILE_CHARS * 4 ? `larger than ${MAX_FILE_CHARS / 1024 / 1024} MB; not checked` : undefined;
+    return size > MAX_FILE_CHARS * 4 ? TOO_LARGE : undefined;
   } catch {
     return undefined;
   }

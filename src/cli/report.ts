@@ -1,4 +1,4 @@
-import { REPOSITORY_URL, ruleDocsUrl } from '../core';
+import { REPOSITORY_URL, compareFindings, ruleDocsUrl } from '../core';
 import type { Finding, RuleEntry, Severity } from '../core';
 
 /** A finding with the file it belongs to, as the CLI prints it. */
@@ -35,13 +35,7 @@ export function toJson({ file, finding }: FileFinding): JsonFinding {
 
 /** Sorts by file, line, column, then rule, as SPEC §4 asks. */
 export function sortFileFindings(findings: FileFinding[]): FileFinding[] {
-  return findings.sort(
-    (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      a.finding.range.start.line - b.finding.range.start.line ||
-      a.finding.range.start.character - b.finding.range.start.character ||
-      a.finding.rule.localeCompare(b.finding.rule),
-  );
+  return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || compareFindings(a.finding, b.finding));
 }
 
 export function formatJson(findings: FileFinding[]): string {

@@ -1,7 +1,7 @@
 /** The engine's public surface, shared by the CLI and the editor. No Node or editor imports below here. */
 export type { Finding, Fix, Position, Range, RuleLevel, Severity, TextEdit } from './types';
 export { LineIndex } from './text';
-export { lintMarkdown, analyzeMarkdown, skipReason, MAX_FILE_CHARS } from './lint/lint';
+export { lintMarkdown, analyzeMarkdown, compareFindings, skipReason, MAX_FILE_CHARS, TOO_LARGE } from './lint/lint';
 export type { LintOptions, LintResult } from './lint/lint';
 export { lintConfigText, lintUnreadableConfig } from './lint/lintConfig';
 export type { ConfigLintResult } from './lint/lintConfig';

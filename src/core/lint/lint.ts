@@ -61,8 +61,11 @@ export function resolverFor(table: RulesTable, config: ArtifactsConfig): RoleRes
 }
 
 /** Why a text is not checked at all, if it is not. */
+/** Why a file over the size cap is not checked (the CLI says the same when it skips by size). */
+export const TOO_LARGE = `larger than ${MAX_FILE_CHARS / 1024 / 1024} MB; not checked`;
+
 export function skipReason(text: string): string | undefined {
-  if (text.length > MAX_FILE_CHARS) return `larger than ${MAX_FILE_CHARS / 1024 / 1024} MB; not checked`;
+  if (text.length > MAX_FILE_CHARS) return TOO_LARGE;
   if (text.slice(0, 8192).includes('\u0000')) return 'not a text file (it contains NUL bytes); not checked';
   return undefined;
 }
@@ -92,11 +95,11 @@ export function analyzeMarkdown(text: string, fileName: string | undefined, tabl
   return { doc, detection: detectArtifact(doc, fileName, table) };
 }
 
+/** Orders findings by position, then rule id, as the CLI and the Problems panel list them. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule);
+}
+
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line ||
-      a.range.start.character - b.range.start.character ||
-      a.rule.localeCompare(b.rule),
-  );
+  return findings.sort(compareFindings);
 }

@@ -8,11 +8,6 @@ import type { LintResult } from './lint';
 import { sortFindings } from './lint';
 import { Reporter } from './report';
 
-/**
- * Lints `.agile-artifacts.yaml`: `config-error` for whatever is invalid,
- * `role-separation` for a person holding both separated roles (the table's
- * `separatedRoles`) in one ART. Returns the usable config as well.
- */
 /** The findings of a config file and the config that applies. */
 export interface ConfigLintResult extends LintResult {
   config: ArtifactsConfig;
@@ -20,6 +15,11 @@ export interface ConfigLintResult extends LintResult {
   usable: boolean;
 }
 
+/**
+ * Lints `.agile-artifacts.yaml`: `config-error` for whatever is invalid,
+ * `role-separation` for a person holding both separated roles (the table's
+ * `separatedRoles`) in one ART. Returns the usable config as well.
+ */
 export function lintConfigText(text: string, table: RulesTable = rulesTable()): ConfigLintResult {
   const { config, problems } = parseConfig(text, table);
   const index = new LineIndex(text);
