@@ -1,5 +1,6 @@
 import type { RulesTable } from '../core/rules/types';
 import { namesARoleInProse } from '../core/rules/proseNames';
+import { escapeRegExp } from '../core/phrases';
 
 /** Where the grammar goes; package.json's contributes.grammars points here. */
 export const GRAMMAR_PATH = 'syntaxes/agile-artifacts.injection.tmLanguage.json';
@@ -67,6 +68,3 @@ function anyCase(term: string): string {
     .join('');
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}

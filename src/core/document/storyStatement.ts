@@ -1,4 +1,5 @@
 import type { ScannedLine } from './scan';
+import { phraseSource } from '../phrases';
 
 /** How far apart the parts of one statement may be, in characters of flattened text. */
 const MAX_PART = 400;
@@ -55,7 +56,7 @@ export function flatProse(lines: readonly ScannedLine[]): string {
 /** Whether `words` occur in this order, each within MAX_PART characters of the one before. */
 export function hasWordsInOrder(flat: string, words: readonly string[]): boolean {
   if (!words.length) return false;
-  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const escaped = words.map(phraseSource);
   const first = new RegExp(`\\b${escaped[0]}\\b`, 'gi');
   const rest = escaped.slice(1).map((word) => new RegExp(`^[^]{0,${MAX_PART}}?\\b${word}\\b`, 'i'));
   for (const found of flat.matchAll(first)) {

@@ -1,6 +1,7 @@
 import type { ArtifactsConfig } from '../config/types';
 import type { NonSafeTitle, RoleEntry, RulesTable } from '../rules/types';
 import { namesARoleInProse } from '../rules/proseNames';
+import { phraseKey, phrasesPattern } from '../phrases';
 
 /** A role or non-SAFe title written in running text. */
 export interface TermHit {
@@ -18,7 +19,6 @@ interface TermScanner {
 }
 
 const scanners = new WeakMap<RulesTable, WeakMap<ArtifactsConfig, TermScanner>>();
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+');
 
 /**
  * Finds role names (case-insensitive) and abbreviations (exact case, so
@@ -29,7 +29,7 @@ export function findTerms(line: string, offset: number, table: RulesTable, confi
   const hits: TermHit[] = [];
   for (const pattern of [scanner.names, scanner.abbreviations]) {
     for (const found of line.matchAll(pattern)) {
-      const entry = scanner.byName.get(found[0].toLowerCase().replace(/\s+/g, ' '));
+      const entry = scanner.byName.get(phraseKey(found[0]));
       if (!entry) continue;
       const start = offset + (found.index ?? 0);
       const hit: TermHit = { start, end: start + found[0].length, text: found[0] };
@@ -71,12 +71,7 @@ function scannerFor(table: RulesTable, config: ArtifactsConfig): TermScanner {
       byName.set(abbreviation.toLowerCase(), title);
     }
   }
-  const alternation = (list: string[]) => [...new Set(list)].sort((a, b) => b.length - a.length).map(escape).join('|');
-  scanner = {
-    names: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(names)})(?![\\p{L}\\p{N}])`, 'giu'),
-    abbreviations: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation(abbreviations)})(?![\\p{L}\\p{N}])`, 'gu'),
-    byName,
-  };
+  scanner = { names: phrasesPattern(names, 'giu'), abbreviations: phrasesPattern(abbreviations, 'gu'), byName };
   byConfig.set(config, scanner);
   return scanner;
 }

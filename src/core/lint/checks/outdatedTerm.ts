@@ -1,4 +1,5 @@
 import { blankInlineCode } from '../../document/scan';
+import { escapeRegExp, phraseKey, phrasesPattern } from '../../phrases';
 import { pluralOf } from '../../rules/messages';
 import type { Renaming, RulesTable } from '../../rules/types';
 import type { RuleContext } from '../context';
@@ -24,7 +25,7 @@ export function checkOutdatedTerms(context: RuleContext): void {
       const at = found.index ?? 0;
       const written = found[0];
       const plural = found[1] === 's';
-      const renaming = matcher.byOldName.get((plural ? written.slice(0, -1) : written).toLowerCase().replace(/\s+/g, ' '));
+      const renaming = matcher.byOldName.get(phraseKey(plural ? written.slice(0, -1) : written));
       if (!renaming || startsWithNewName(text, at, renaming)) continue;
       const start = offset + at;
       const end = start + written.length;
@@ -62,13 +63,12 @@ function startsWithNewName(text: string, at: number, renaming: Renaming): boolea
 function termMatcher(table: RulesTable): TermMatcher {
   let matcher = matchers.get(table);
   if (!matcher) {
-    const olds = [...table.renamings].sort((a, b) => b.old.length - a.old.length);
-    const alternatives = olds.map((renaming) => renaming.old.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+'));
-    const firstWords = new Set(olds.map((renaming) => renaming.old.split(/\s+/)[0].toLowerCase()));
+    const olds = table.renamings.map((renaming) => renaming.old);
+    const firstWords = new Set(olds.map((old) => old.split(/\s+/)[0].toLowerCase()));
     matcher = {
-      prefilter: new RegExp([...firstWords].map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'gi'),
-      pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(s?)(?![\\p{L}\\p{N}])`, 'giu'),
-      byOldName: new Map(olds.map((renaming) => [renaming.old.toLowerCase(), renaming])),
+      prefilter: new RegExp([...firstWords].map(escapeRegExp).join('|'), 'gi'),
+      pattern: phrasesPattern(olds, 'giu', '(s?)'),
+      byOldName: new Map(table.renamings.map((renaming) => [phraseKey(renaming.old), renaming])),
     };
     matchers.set(table, matcher);
   }
