@@ -73,10 +73,13 @@ export function bodyFields(lines: readonly ScannedLine[]): Field[] {
   return fields;
 }
 
+const TABLE_ROW_START = /^[ \t]*\|/;
+
 function isTableHeader(row: ScannedLine, next: ScannedLine | undefined): boolean {
-  if (!next || next.inCode || next.line !== row.line + 1) return false;
+  // Cheap tests first: this runs for every line of the body.
+  if (!next || next.inCode || next.line !== row.line + 1 || !TABLE_ROW_START.test(row.visible)) return false;
   const nextText = next.visible.trim();
-  return nextText.includes('-') && nextText.includes('|') && TABLE_SEPARATOR.test(nextText) && row.visible.trimStart().startsWith('|');
+  return nextText.includes('-') && nextText.includes('|') && TABLE_SEPARATOR.test(nextText);
 }
 
 function readFieldLine(scanned: ScannedLine): Field | undefined {
