@@ -82,8 +82,15 @@ export class RoleResolver {
   /** The role a term names exactly (name, alias or abbreviation), without typo tolerance. */
   exactRole(term: string): RoleEntry | undefined {
     const bare = stripArticle(term.trim());
-    const key = normalizeName(bare);
-    return this.byAbbreviation.get(bare) ?? this.byName.get(key) ?? (key.endsWith('s') ? this.byName.get(key.slice(0, -1)) : undefined);
+    return this.roleNamed(bare, normalizeName(bare))?.role;
+  }
+
+  /** A role by abbreviation (as written), name, or plural of a name; `key` is `bare` normalized. */
+  private roleNamed(bare: string, key: string): { role: RoleEntry; abbreviated: boolean } | undefined {
+    const abbreviated = this.byAbbreviation.get(bare);
+    if (abbreviated) return { role: abbreviated, abbreviated: true };
+    const role = this.byName.get(key) ?? (key.endsWith('s') ? this.byName.get(key.slice(0, -1)) : undefined);
+    return role ? { role, abbreviated: false } : undefined;
   }
 
   /** Classifies one term: a role, a person, a non-SAFe title, a typo, a placeholder or anything else. */
@@ -101,11 +108,9 @@ export class RoleResolver {
     const trimmed = term.trim().replace(/[.:]+$/, '');
     if (isPlaceholder(trimmed, this.table)) return { kind: 'placeholder' };
     const bare = stripArticle(trimmed.replace(/^@/, ''));
-    const abbreviated = this.byAbbreviation.get(bare);
-    if (abbreviated) return { kind: 'role', role: abbreviated, abbreviated: true };
     const key = normalizeName(bare);
-    const role = this.byName.get(key) ?? (key.endsWith('s') ? this.byName.get(key.slice(0, -1)) : undefined);
-    if (role) return { kind: 'role', role, abbreviated: false };
+    const named = this.roleNamed(bare, key);
+    if (named) return { kind: 'role', ...named };
     const person = this.people.get(key);
     if (person) {
       const roles = person.roles.map((id) => this.roleById(id)).filter((r): r is RoleEntry => r !== undefined);
