@@ -1,5 +1,6 @@
 import { rulesTable } from './rules/table';
 import type { ArtifactEntry, RulesTable, SectionEntry } from './rules/types';
+import { roleNames } from './rules/lookup';
 
 /**
  * One piece of a template line: fixed text, a choice among values (the
@@ -24,7 +25,7 @@ export function artifactOutline(artifact: ArtifactEntry, title: TemplatePiece, t
   for (const action of table.actions) {
     const allowed = artifact.allowed[action.id];
     if (!allowed) continue;
-    const names = allowed.map((id) => table.roles.find((role) => role.id === id)?.name ?? id);
+    const names = roleNames(table, allowed);
     lines.push([`${action.fields[0]}: `, { choices: names }]);
   }
   lines.push(['---'], [], [`# ${artifact.name}: `, title]);

@@ -1,4 +1,3 @@
-import type { RulesTable } from '../core/rules/types';
 
 /**
  * Table text is Markdown with code spans; a bare `<role>` outside them would
@@ -24,14 +23,5 @@ export function codeBlock(language: string, text: string): string {
   return `${fence}${language}\n${text.trimEnd()}\n${fence}`;
 }
 
-/** `S6 Product Owner` → `SAFe 6 articles on scaledagileframework.com: Product Owner`. */
-export function sourceName(table: RulesTable, reference: string): string {
-  const [key, ...article] = reference.split(' ');
-  const title = table.sources.find((source) => source.key === key)?.title ?? key;
-  return article.length ? `${title}: ${article.join(' ')}` : title;
-}
 
-/** Role names for role ids, in the order given. */
-export function roleNames(table: RulesTable, ids: readonly string[]): string[] {
-  return ids.map((id) => table.roles.find((role) => role.id === id)?.name ?? id);
-}
+export { roleNames, sourceName } from '../core/rules/lookup';

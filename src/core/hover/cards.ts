@@ -6,6 +6,7 @@ import { closest } from '../roles/suggest';
 import { joinWith } from '../rules/messages';
 import { rulesTable } from '../rules/table';
 import type { ActionEntry, ArtifactEntry, NonSafeTitle, RoleEntry, RuleEntry, RulesTable } from '../rules/types';
+import { roleNames, sourceName } from '../rules/lookup';
 
 /** A hover card: a title line and Markdown, the same in the editor and in `explain`. */
 export interface Card {
@@ -15,11 +16,7 @@ export interface Card {
 }
 
 function sourcesLine(table: RulesTable, keys: string[]): string {
-  const titles = keys.map((key) => {
-    const [code, ...rest] = key.split(' ');
-    const source = table.sources.find((candidate) => candidate.key === code);
-    return rest.length ? `${source?.title ?? code}: ${rest.join(' ')}` : (source?.title ?? key);
-  });
+  const titles = keys.map((key) => sourceName(table, key));
   return titles.length ? `\n\n_Sources: ${titles.join('; ')}._` : '';
 }
 
@@ -47,7 +44,7 @@ export function roleCard(role: RoleEntry, table: RulesTable = rulesTable()): Car
 }
 
 export function nonSafeCard(title: NonSafeTitle, table: RulesTable = rulesTable()): Card {
-  const suggested = title.suggest.map((id) => table.roles.find((role) => role.id === id)?.name).filter(Boolean) as string[];
+  const suggested = roleNames(table, title.suggest);
   const parts = [`**${title.name}** · not a SAFe role`, title.explanation];
   if (suggested.length) parts.push(`In SAFe, look at: ${joinWith(suggested, 'and')}.`);
   return { kind: 'non-safe', title: title.name, markdown: parts.join('\n\n') };
@@ -62,7 +59,7 @@ export function artifactCard(artifact: ArtifactEntry, table: RulesTable = rulesT
   if (artifact.enabler) parts.push(`**Enabler kinds:** ${joinWith(table.enablerKinds, 'or')}.`);
   const who = table.actions
     .filter((action) => artifact.allowed[action.id])
-    .map((action) => `- ${action.id}: ${joinWith(rolesNamed(table, artifact.allowed[action.id]), 'or')}`);
+    .map((action) => `- ${action.id}: ${joinWith(roleNames(table, artifact.allowed[action.id]), 'or')}`);
   if (who.length) parts.push(`**Who does what**\n${who.join('\n')}`);
   return { kind: 'artifact', title: artifact.name, markdown: parts.join('\n\n') + sourcesLine(table, artifact.sources) };
 }
@@ -70,7 +67,7 @@ export function artifactCard(artifact: ArtifactEntry, table: RulesTable = rulesT
 export function fieldCard(action: ActionEntry, written: string, table: RulesTable = rulesTable()): Card {
   const rows = table.artifacts
     .filter((artifact) => artifact.allowed[action.id])
-    .map((artifact) => `- ${artifact.name}: ${joinWith(rolesNamed(table, artifact.allowed[action.id]), 'or')}`);
+    .map((artifact) => `- ${artifact.name}: ${joinWith(roleNames(table, artifact.allowed[action.id]), 'or')}`);
   const parts = [`**${written}** · role field`, `Names who ${action.description}. Field keys: ${action.fields.map((key) => `\`${key}\``).join(', ')}.`];
   if (rows.length) parts.push(`**Who ${action.verbs} what in SAFe**\n${rows.join('\n')}`);
   return { kind: 'field', title: written, markdown: parts.join('\n\n') };
@@ -86,9 +83,6 @@ export function ruleCard(rule: RuleEntry, table: RulesTable = rulesTable()): Car
   return { kind: 'rule', title: rule.id, markdown: parts.join('\n\n') + sourcesLine(table, rule.sources) };
 }
 
-function rolesNamed(table: RulesTable, ids: string[]): string[] {
-  return ids.map((id) => table.roles.find((role) => role.id === id)?.name ?? id);
-}
 
 /** The card for a term by name: a rule id, role, non-SAFe title, artifact type or field key. */
 export function cardForTerm(term: string, table: RulesTable = rulesTable()): Card | undefined {

@@ -3,6 +3,7 @@ import type { NonSafeTitle, RoleEntry, RulesTable } from '../rules/types';
 import { typoDistance } from './distance';
 import { normalizeName, stripArticle } from './normalize';
 import { isPlaceholder } from './placeholders';
+import { roleById } from '../rules/lookup';
 
 /** How a written term relates to the roles the table knows. */
 export type TermMatch =
@@ -76,7 +77,7 @@ export class RoleResolver {
   }
 
   roleById(id: string): RoleEntry | undefined {
-    return this.table.roles.find((role) => role.id === id);
+    return roleById(this.table, id);
   }
 
   /** The role a term names exactly (name, alias or abbreviation), without typo tolerance. */

@@ -3,6 +3,7 @@ import type { ActionEntry, ArtifactEntry, RoleEntry, RulesTable } from '../../ru
 import type { RuleContext } from '../context';
 import type { OffsetFix } from '../report';
 import { roleFieldItems } from './roleFieldItems';
+import { roleById } from '../../rules/lookup';
 
 /** `wrong-role`: a role field gives an action to a role the table does not allow on this artifact. */
 export function checkWrongRole(context: RuleContext): void {
@@ -13,7 +14,7 @@ export function checkWrongRole(context: RuleContext): void {
     const match = item.match;
     const roles = match.kind === 'role' ? [match.role] : match.kind === 'person' ? match.roles : [];
     if (!roles.length || roles.some((role) => allowedIds.includes(role.id))) continue;
-    const allowed = allowedIds.map((id) => table.roles.find((role) => role.id === id)).filter((role): role is RoleEntry => !!role);
+    const allowed = allowedIds.map((id) => roleById(table, id)).filter((role): role is RoleEntry => !!role);
     const values = wrongRoleValues(table, artifact, action, roles[0], allowed);
     let template = values.actorArtifacts ? 'some' : 'none';
     if (match.kind === 'person') {

@@ -1,0 +1,25 @@
+import type { RoleEntry, RulesTable } from './types';
+
+const rolesByTable = new WeakMap<RulesTable, Map<string, RoleEntry>>();
+
+/** The role with this id (the validated table has one for every id it mentions). */
+export function roleById(table: RulesTable, id: string): RoleEntry | undefined {
+  let roles = rolesByTable.get(table);
+  if (!roles) {
+    roles = new Map(table.roles.map((role) => [role.id, role]));
+    rolesByTable.set(table, roles);
+  }
+  return roles.get(id);
+}
+
+/** Canonical role names for role ids, in the order given. */
+export function roleNames(table: RulesTable, ids: readonly string[]): string[] {
+  return ids.map((id) => roleById(table, id)?.name ?? id);
+}
+
+/** `S6 Product Owner` → `SAFe 6 articles on scaledagileframework.com: Product Owner`. */
+export function sourceName(table: RulesTable, reference: string): string {
+  const [key, ...article] = reference.split(' ');
+  const title = table.sources.find((source) => source.key === key)?.title ?? key;
+  return article.length ? `${title}: ${article.join(' ')}` : title;
+}
