@@ -1,4 +1,3 @@
-
 /**
  * Table text is Markdown with code spans; a bare `<role>` outside them would
  * be read as an HTML tag and vanish when rendered, so it is escaped.
