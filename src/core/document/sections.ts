@@ -39,9 +39,19 @@ export function normalizeTitle(title: string): string {
 export function findSections(lines: readonly ScannedLine[]): Section[] {
   const sections: Section[] = [];
   const contentAfter: boolean[] = [];
-  for (const scanned of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const scanned = lines[i];
     if (scanned.inCode) {
       if (sections.length) contentAfter[sections.length - 1] = true;
+      continue;
+    }
+    if (isSetextTitle(lines, i)) {
+      const title = scanned.visible.trim();
+      const at = scanned.visible.indexOf(title);
+      const level = SETEXT_H1_UNDERLINE.test(lines[i + 1].visible) ? 1 : 2;
+      sections.push(makeSection(title.replace(/:$/, ''), 'heading', level, scanned.line, scanned.start + at, scanned.start + at + title.length));
+      contentAfter.push(false);
+      i++; // the `===` underline
       continue;
     }
     const opened = readSectionLine(scanned);
@@ -65,6 +75,26 @@ export function findSections(lines: readonly ScannedLine[]): Section[] {
     sections[i].hasContent = has;
   }
   return sections;
+}
+
+const SETEXT_H1_UNDERLINE = /^ {0,3}=+[ \t]*$/;
+const SETEXT_H2_UNDERLINE = /^ {0,3}-+[ \t]*$/;
+// Lines that start another kind of block, so cannot be the text of a setext heading.
+const NOT_PARAGRAPH = /^ {0,3}(?:#|>|\||[-*+][ \t]|\d{1,9}[.)][ \t]|```|~~~)/;
+
+/**
+ * A one-line paragraph underlined with `===` or `---` is a level-1 or
+ * level-2 heading (CommonMark's setext form), as the preview shows it.
+ * A longer paragraph above `---` is left as text: there the line is more
+ * often meant as a rule.
+ */
+function isSetextTitle(lines: readonly ScannedLine[], i: number): boolean {
+  const title = lines[i];
+  const underline = lines[i + 1];
+  if (!underline || underline.inCode || underline.line !== title.line + 1 || !(SETEXT_H1_UNDERLINE.test(underline.visible) || SETEXT_H2_UNDERLINE.test(underline.visible))) return false;
+  if (!hasText(title.visible) || NOT_PARAGRAPH.test(title.visible)) return false;
+  const before = lines[i - 1];
+  return !before || before.line !== title.line - 1 || !hasText(before.visible);
 }
 
 function readSectionLine(scanned: ScannedLine): { section: Section; inlineContent: boolean } | undefined {
