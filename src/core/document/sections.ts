@@ -91,6 +91,9 @@ const NOT_PARAGRAPH = /^ {0,3}(?:#|>|\||[-*+][ \t]|\d{1,9}[.)][ \t]|```|~~~)/;
 function isSetextTitle(lines: readonly ScannedLine[], i: number): boolean {
   const title = lines[i];
   const underline = lines[i + 1];
+  // Cheap test first: this runs for every line of the body.
+  const mark = underline?.visible.trimStart()[0];
+  if (mark !== '=' && mark !== '-') return false;
   if (!underline || underline.inCode || underline.line !== title.line + 1 || !(SETEXT_H1_UNDERLINE.test(underline.visible) || SETEXT_H2_UNDERLINE.test(underline.visible))) return false;
   if (!hasText(title.visible) || NOT_PARAGRAPH.test(title.visible)) return false;
   const before = lines[i - 1];
