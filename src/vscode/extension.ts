@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
     pendingConfigChange = setTimeout(() => {
       configs.invalidate();
       diagnostics.lintOpenDocuments();
-      workspaceLinter.refresh();
+      void workspaceLinter.refresh();
     }, 50);
   };
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);

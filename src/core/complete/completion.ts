@@ -7,7 +7,7 @@ import { analyzeMarkdown, skipReason } from '../lint/lint';
 import { roleCard, ruleCard, artifactCard } from '../hover/cards';
 import { rulesTable } from '../rules/table';
 import type { ArtifactEntry, RulesTable } from '../rules/types';
-import { roleNames } from '../rules/lookup';
+import { roleById } from '../rules/lookup';
 
 export type CompletionKind = 'role' | 'person' | 'field' | 'type' | 'rule' | 'enabler-kind';
 
@@ -112,7 +112,7 @@ function roleItems(table: RulesTable, artifact: ArtifactEntry | undefined, actio
       label: person.name,
       kind: 'person',
       insertText: person.name,
-      detail: `${roleNames(table, holds.slice(0, 1))[0]}${person.art ? ` · ${person.art}` : ''}`,
+      detail: `${roleById(table, holds[0])?.name ?? holds[0]}${person.art ? ` · ${person.art}` : ''}`,
       sortText: `1-${person.name}`,
     });
   }

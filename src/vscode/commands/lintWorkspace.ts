@@ -47,38 +47,38 @@ export class WorkspaceLinter implements vscode.Disposable {
    * After `enable` or `exclude` changed: forgets the closed files that are
    * no longer checked and re-checks the others.
    */
-  async reapplySettings(): Promise<void> {
+  reapplySettings(): Promise<void> {
+    return this.replaceRefresh(async (token) => {
+      const checked = new Set((await filesToCheck(token)).map((uri) => uri.toString()));
+      if (token.isCancellationRequested) return;
+      for (const [key, uri] of this.reported) if (!checked.has(key)) this.forget(uri);
+      await this.lintFiles([...this.reported.values()], token);
+    });
+  }
+
+  /**
+   * After a config change: re-checks, quietly, the closed files this linter
+   * reported on. A running command goes on (its files are checked against
+   * the newest config).
+   */
+  refresh(): Promise<void> {
+    return this.replaceRefresh((token) => this.lintFiles([...this.reported.values()], token));
+  }
+
+  /** Runs a quiet re-check of the reported files; a newer one cancels the one before. */
+  private async replaceRefresh(work: (token: vscode.CancellationToken) => Promise<unknown>): Promise<void> {
+    this.refreshing?.cancel();
     if (!this.reported.size) return;
     const source = new vscode.CancellationTokenSource();
-    this.refreshing?.cancel();
     this.refreshing = source;
     try {
-      const checked = new Set((await filesToCheck(source.token)).map((uri) => uri.toString()));
-      if (source.token.isCancellationRequested) return;
-      for (const [key, uri] of this.reported) if (!checked.has(key)) this.forget(uri);
-      await this.lintFiles([...this.reported.values()], source.token);
+      await work(source.token);
     } catch {
       // The file search failed (the folder went away): the next run or refresh sorts it out.
     } finally {
       if (this.refreshing === source) this.refreshing = undefined;
       source.dispose();
     }
-  }
-
-  /**
-   * After a config change: re-checks, quietly, the closed files this linter
-   * reported on. A newer refresh replaces an older one; a running command
-   * goes on (its files are checked against the newest config).
-   */
-  refresh(): void {
-    this.refreshing?.cancel();
-    if (!this.reported.size) return;
-    const source = new vscode.CancellationTokenSource();
-    this.refreshing = source;
-    void this.lintFiles([...this.reported.values()], source.token).finally(() => {
-      if (this.refreshing === source) this.refreshing = undefined;
-      source.dispose();
-    });
   }
 
   private async lintFiles(files: vscode.Uri[], token: vscode.CancellationToken, reportProgress?: (done: number) => void): Promise<number> {
