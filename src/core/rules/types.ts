@@ -71,6 +71,8 @@ export interface ArtifactEntry {
   plural: string;
   /** Values of `type:` that mean this artifact. */
   typeNames: string[];
+  /** Item id prefixes that name this type (`FEAT` in `FEAT-001`), upper case; matched ignoring case. */
+  idPrefixes: string[];
   enabler: boolean;
   /** The plain (non-enabler) artifact an enabler belongs with, e.g. `feature`. */
   base?: string;

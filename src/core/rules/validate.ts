@@ -149,7 +149,7 @@ const TYPE_HINT_KEYS = ['type', 'hint'];
 const ROLE_KEYS = ['name', 'plural', 'collective', 'person', 'rosterTeams', 'aliases', 'abbreviations', 'focus', 'responsibilities', 'doesNot', 'oftenSaid', 'sources'];
 const TITLE_KEYS = ['name', 'aliases', 'abbreviations', 'explanation', 'suggest'];
 const ACTION_KEYS = ['verb', 'verbs', 'fields', 'description'];
-const ARTIFACT_KEYS = ['name', 'plural', 'typeNames', 'enabler', 'base', 'summary', 'requiredSections', 'userVoice', 'allowed', 'reasons', 'sources'];
+const ARTIFACT_KEYS = ['name', 'plural', 'typeNames', 'idPrefixes', 'enabler', 'base', 'summary', 'requiredSections', 'userVoice', 'allowed', 'reasons', 'sources'];
 const SECTION_KEYS = ['id', 'name', 'aliases', 'reason', 'skeleton', 'inlineForm'];
 const RULE_KEYS = ['severity', 'summary', 'messages', 'why', 'sources', 'examples'];
 const EXAMPLE_KEYS = ['fileName', 'wrong', 'right'];
@@ -257,6 +257,7 @@ function readArtifact(r: Reader, id: string, value: unknown, path: string): Arti
     name: r.string(o, 'name', path),
     plural: r.string(o, 'plural', path),
     typeNames: r.stringList(o, 'typeNames', path),
+    idPrefixes: r.stringList(o, 'idPrefixes', path),
     enabler: r.boolean(o, 'enabler', path),
     summary: r.string(o, 'summary', path),
     requiredSections: r
@@ -390,6 +391,7 @@ function checkNames(r: Reader, table: RulesTable): void {
 /** Type names are unambiguous, enablers point to their base, sections are well formed. */
 function checkArtifacts(r: Reader, table: RulesTable): void {
   const typeNames = new Map<string, string>();
+  const idPrefixes = new Map<string, string>();
   const byId = new Map(table.artifacts.map((artifact) => [artifact.id, artifact]));
   for (const artifact of table.artifacts) {
     const path = `artifacts.${artifact.id}`;
@@ -399,6 +401,12 @@ function checkArtifacts(r: Reader, table: RulesTable): void {
       const other = typeNames.get(key);
       if (other !== undefined && other !== artifact.id) r.fail(`${path}.typeNames`, `"${typeName}" already names artifacts.${other}`);
       else typeNames.set(key, artifact.id);
+    }
+    for (const prefix of artifact.idPrefixes) {
+      if (!/^[A-Z][A-Z0-9]*$/.test(prefix)) r.fail(`${path}.idPrefixes`, `"${prefix}" must be upper-case letters and digits, starting with a letter (ids are matched ignoring case)`);
+      const other = idPrefixes.get(prefix);
+      if (other !== undefined) r.fail(`${path}.idPrefixes`, `"${prefix}" is already a prefix of artifacts.${other}`);
+      else idPrefixes.set(prefix, artifact.id);
     }
     if (artifact.base !== undefined) {
       const base = byId.get(artifact.base);
