@@ -1,5 +1,6 @@
 import type { ScannedLine } from './scan';
-import { phraseSource } from '../phrases';
+import { phraseSource, phrasesPattern } from '../phrases';
+import type { RulesTable, StoryVoiceEntry } from '../rules/types';
 
 /** How far apart the parts of one statement may be, in characters of flattened text. */
 const MAX_PART = 400;
@@ -8,39 +9,65 @@ const MAX_SEARCH_CHARS = 30_000;
 
 interface VoicePattern {
   /** The "I want" part; found first because it is rare, which keeps the search linear. */
-  anchor: RegExp;
-  /** Must occur within MAX_PART characters before the anchor. */
-  before: RegExp[];
-  /** Must occur within MAX_PART characters after the anchor (empty: nothing needed). */
-  after: RegExp[];
+  want: RegExp;
+  /** The role opener ("As a"), which must come within MAX_PART characters before the want. */
+  role: RegExp;
+  /** The same opener at the very start of a text: a statement that starts a paragraph. */
+  leadingRole: RegExp;
+  /** The benefit ("so that"), within MAX_PART characters after the want. */
+  benefit: RegExp;
+  /** "In order to …" before the role: then no benefit is needed after the want. */
+  benefitFirst?: RegExp;
 }
 
-const AS_ROLE = /\bas\s+(?:an?\s+|the\s+)?\S/i;
-const WANT = /\bI(?:['’]d\s+like|\s+(?:want|need|would\s+like|wish|can|should\s+be\s+able|must\s+be\s+able|expect))\b/gi;
+const patternsByTable = new WeakMap<RulesTable, VoicePattern[]>();
 
-// English "As a <role>, I want <activity> so (that) <value>" and "In order to <value>, as a <role>, I want …";
-// Dutch "Als … wil ik … zodat/om", German "Als … möchte ich … damit/um/sodass",
-// French "En tant que … je veux … afin de/pour", Spanish "Como … quiero … para".
-const PATTERNS: VoicePattern[] = [
-  { anchor: WANT, before: [AS_ROLE], after: [/\bso\b/i] },
-  { anchor: WANT, before: [/\bin\s+order\s+to\b/i, AS_ROLE], after: [] },
-  { anchor: /\b(?:wil|moet|kan)\s+ik\b/gi, before: [/\bals\b/i], after: [/\b(?:zodat|om)\b/i] },
-  { anchor: /\b(?:möchte|will|muss|kann)\s+ich(?![\p{L}])/giu, before: [/\bals\b/i], after: [/\b(?:damit|um|sodass|so dass)\b/i] },
-  { anchor: /\bje\s+(?:veux|souhaite|voudrais|dois|peux)\b/gi, before: [/\ben\s+tant\s+qu/i], after: [/\b(?:afin|pour)\b/i] },
-  { anchor: /\b(?:quiero|necesito|deseo)\b/gi, before: [/\bcomo\b/i], after: [/\bpara\b/i] },
-];
+/** One pattern per language of the table's `storyVoice`. */
+function voicePatterns(table: RulesTable): VoicePattern[] {
+  let patterns = patternsByTable.get(table);
+  if (!patterns) {
+    patterns = table.storyVoice.map(compileVoice);
+    patternsByTable.set(table, patterns);
+  }
+  return patterns;
+}
+
+function compileVoice(voice: StoryVoiceEntry): VoicePattern {
+  // The role opener is followed by something: "As a" alone at the end of a sentence is no statement.
+  const openers = voice.role.map(phraseSource).sort((a, b) => b.length - a.length).join('|');
+  return {
+    want: phrasesPattern(voice.want, 'giu'),
+    role: new RegExp(`(?<![\\p{L}\\p{N}])(?:${openers})(?![\\p{L}\\p{N}])\\s*\\S`, 'iu'),
+    leadingRole: new RegExp(`^\\s*(?:${openers})(?![\\p{L}\\p{N}])\\s*\\S`, 'iu'),
+    benefit: phrasesPattern(voice.benefit, 'iu'),
+    benefitFirst: voice.benefitFirst.length ? phrasesPattern(voice.benefitFirst, 'iu') : undefined,
+  };
+}
 
 /**
- * Whether the body holds a user-voice statement, even when it is bold,
- * spread over lines, in a table cell or a blockquote.
+ * Whether the lines hold a user-voice statement in any language of the table,
+ * even when it is bold, spread over lines, in a table cell or a blockquote.
  */
-export function hasUserVoiceStatement(lines: readonly ScannedLine[]): boolean {
-  const flat = flatProse(lines);
-  return PATTERNS.some((pattern) => matches(flat, pattern));
+export function hasUserVoiceStatement(lines: readonly ScannedLine[], table: RulesTable): boolean {
+  return isUserVoice(flatProse(lines), table);
+}
+
+/** Whether a flattened text holds a user-voice statement. */
+export function isUserVoice(flat: string, table: RulesTable): boolean {
+  return voicePatterns(table).some((pattern) => matches(flat, pattern));
 }
 
 /**
- * The start of the body as one line of prose: code left out, emphasis, table
+ * Whether a text (a paragraph, a list entry, a table cell) starts with a
+ * user-voice statement: its first words are a role opener and a want follows.
+ */
+export function startsWithUserVoice(text: string, table: RulesTable): boolean {
+  const flat = flatten(text.slice(0, MAX_PART * 2));
+  return voicePatterns(table).some((pattern) => pattern.leadingRole.test(flat) && matches(flat, pattern));
+}
+
+/**
+ * The start of the lines as one line of prose: code left out, emphasis, table
  * pipes, quote and heading marks and line breaks turned into single spaces.
  */
 export function flatProse(lines: readonly ScannedLine[]): string {
@@ -50,7 +77,11 @@ export function flatProse(lines: readonly ScannedLine[]): string {
     flat += ' ' + scanned.visible;
     if (flat.length > MAX_SEARCH_CHARS) break;
   }
-  return flat.replace(/[*_|>#]+/g, ' ').replace(/\s+/g, ' ');
+  return flatten(flat);
+}
+
+function flatten(text: string): string {
+  return text.replace(/[*_|>#]+/g, ' ').replace(/\s+/g, ' ');
 }
 
 /** Whether `words` occur in this order, each within MAX_PART characters of the one before. */
@@ -72,14 +103,13 @@ export function hasWordsInOrder(flat: string, words: readonly string[]): boolean
 }
 
 function matches(text: string, pattern: VoicePattern): boolean {
-  pattern.anchor.lastIndex = 0;
-  for (const anchor of text.matchAll(pattern.anchor)) {
-    const at = anchor.index ?? 0;
+  pattern.want.lastIndex = 0;
+  for (const want of text.matchAll(pattern.want)) {
+    const at = want.index ?? 0;
     const before = text.slice(Math.max(0, at - MAX_PART), at);
-    const after = text.slice(at + anchor[0].length, at + anchor[0].length + MAX_PART);
-    if (pattern.before.every((part) => part.test(before)) && pattern.after.every((part) => part.test(after))) {
-      return true;
-    }
+    if (!pattern.role.test(before)) continue;
+    const after = text.slice(at + want[0].length, at + want[0].length + MAX_PART);
+    if (pattern.benefit.test(after) || pattern.benefitFirst?.test(before)) return true;
   }
   return false;
 }

@@ -73,6 +73,8 @@ export interface ArtifactEntry {
   typeNames: string[];
   /** Item id prefixes that name this type (`FEAT` in `FEAT-001`), upper case; matched ignoring case. */
   idPrefixes: string[];
+  /** 1 story, 2 feature, 3 capability, 4 epic (enablers as their base); 0 for an enabler of unknown level. */
+  rank: number;
   enabler: boolean;
   /** The plain (non-enabler) artifact an enabler belongs with, e.g. `feature`. */
   base?: string;
@@ -153,4 +155,30 @@ export interface RulesTable {
   placeholders: string[];
   renamings: Renaming[];
   rules: RuleEntry[];
+  detection: DetectionEntry;
+  storyVoice: StoryVoiceEntry[];
+}
+
+/** Where items are (SPEC §1): the evidence besides type names and id prefixes. Keys normalized. */
+export interface DetectionEntry {
+  typeKeys: string[];
+  bodyTypeKeys: string[];
+  idKeys: string[];
+  parentKeys: string[];
+  genericFileNames: string[];
+  notItemFileWords: string[];
+  backlogPageWords: string[];
+  storyListHeadings: string[];
+  issueTemplateKeys: string[];
+  issueTemplateTypeKeys: string[];
+  idColumns: string[];
+}
+
+/** One language's user-voice form: "<role> … <want> … <benefit>", lower case phrases. */
+export interface StoryVoiceEntry {
+  language: string;
+  role: string[];
+  want: string[];
+  benefit: string[];
+  benefitFirst: string[];
 }

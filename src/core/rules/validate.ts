@@ -2,6 +2,7 @@ import { normalizeName } from '../roles/normalize';
 import { RULE_LEVELS } from '../types';
 import type { Severity } from '../types';
 import { placeholderNames } from './messages';
+import { readDetection, readStoryVoice } from './validateDetection';
 import type {
   ActionEntry,
   ArtifactEntry,
@@ -55,7 +56,7 @@ function at(path: string, key: string | number): string {
 }
 
 /** Reads untyped data, recording every problem with its path instead of stopping at the first. */
-class Reader {
+export class Reader {
   readonly problems: string[] = [];
 
   fail(path: string, message: string): void {
@@ -103,6 +104,14 @@ class Reader {
     return object[key] === undefined ? undefined : this.string(object, key, path);
   }
 
+  /** An artifact's rank: 1 (team) to 4 (portfolio), or 0 for an enabler of unknown level. */
+  rank(object: Json, path: string): number {
+    const value = object.rank;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 4) return value;
+    this.fail(at(path, 'rank'), value === undefined ? 'missing' : 'expected a whole number from 0 to 4');
+    return 0;
+  }
+
   boolean(object: Json, key: string, path: string): boolean {
     const value = object[key];
     if (typeof value === 'boolean') return value;
@@ -144,12 +153,12 @@ class Reader {
   }
 }
 
-const TABLE_KEYS = ['sources', 'roles', 'nonSafeTitles', 'actions', 'artifacts', 'enablerKinds', 'enablerKindFields', 'separatedRoles', 'otherTypes', 'workItemTypes', 'typeHints', 'placeholders', 'renamings', 'rules'];
+const TABLE_KEYS = ['sources', 'roles', 'nonSafeTitles', 'actions', 'artifacts', 'enablerKinds', 'enablerKindFields', 'separatedRoles', 'otherTypes', 'workItemTypes', 'typeHints', 'placeholders', 'renamings', 'rules', 'detection', 'storyVoice'];
 const TYPE_HINT_KEYS = ['type', 'hint'];
 const ROLE_KEYS = ['name', 'plural', 'collective', 'person', 'rosterTeams', 'aliases', 'abbreviations', 'focus', 'responsibilities', 'doesNot', 'oftenSaid', 'sources'];
 const TITLE_KEYS = ['name', 'aliases', 'abbreviations', 'explanation', 'suggest'];
 const ACTION_KEYS = ['verb', 'verbs', 'fields', 'description'];
-const ARTIFACT_KEYS = ['name', 'plural', 'typeNames', 'idPrefixes', 'enabler', 'base', 'summary', 'requiredSections', 'userVoice', 'allowed', 'reasons', 'sources'];
+const ARTIFACT_KEYS = ['name', 'plural', 'typeNames', 'idPrefixes', 'rank', 'enabler', 'base', 'summary', 'requiredSections', 'userVoice', 'allowed', 'reasons', 'sources'];
 const SECTION_KEYS = ['id', 'name', 'aliases', 'reason', 'skeleton', 'inlineForm'];
 const RULE_KEYS = ['severity', 'summary', 'messages', 'why', 'sources', 'examples'];
 const EXAMPLE_KEYS = ['fileName', 'wrong', 'right'];
@@ -161,6 +170,8 @@ const EXAMPLE_FILE_NAME = /^(?:[\w.-]+\.md|\.agile-artifacts\.yaml)$/;
  * mappings into lists of entries with an `id`. Throws one Error listing
  * every problem, each with its path (`roles.product-owner.aliases: …`).
  */
+export { at, isRecord };
+
 export function validateRulesTable(raw: unknown): RulesTable {
   const r = new Reader();
   const root = r.object(raw, '', TABLE_KEYS);
@@ -179,6 +190,8 @@ export function validateRulesTable(raw: unknown): RulesTable {
     placeholders: r.stringList(root, 'placeholders', '', true),
     renamings: r.list(root.renamings, 'renamings').map((value, i) => readRenaming(r, value, at('renamings', i))),
     rules: r.entries(root.rules, 'rules').map(([id, value]) => readRule(r, id, value, at('rules', id))),
+    detection: readDetection(r, root.detection),
+    storyVoice: readStoryVoice(r, root.storyVoice),
   };
   checkReferences(r, table);
   checkNames(r, table);
@@ -258,6 +271,7 @@ function readArtifact(r: Reader, id: string, value: unknown, path: string): Arti
     plural: r.string(o, 'plural', path),
     typeNames: r.stringList(o, 'typeNames', path),
     idPrefixes: r.stringList(o, 'idPrefixes', path),
+    rank: r.rank(o, path),
     enabler: r.boolean(o, 'enabler', path),
     summary: r.string(o, 'summary', path),
     requiredSections: r

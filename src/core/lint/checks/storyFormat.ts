@@ -7,7 +7,7 @@ import { anchorOfArtifact } from './anchor';
 /** `story-format`: a (non-enabler) story has no user-voice statement. */
 export function checkStoryFormat(context: RuleContext): void {
   const { artifact, doc, reporter } = context;
-  if (!artifact.userVoice || hasUserVoiceStatement(doc.body.lines)) return;
+  if (!artifact.userVoice || hasUserVoiceStatement(doc.body.lines, context.table)) return;
   const anchor = anchorOfArtifact(context);
   const title = firstTitle(doc);
   const newline = doc.text.includes('\r\n') ? '\r\n' : '\n';
