@@ -4,6 +4,7 @@ import { isInFrontMatter } from '../document/disableComment';
 import { FIELD_PREFIX, normalizeKey } from '../document/fields';
 import { actionFieldMap } from '../lint/checks/roleFieldItems';
 import { analyzeMarkdown, skipReason } from '../lint/lint';
+import { itemAtLine } from '../lint/detect';
 import { roleCard, ruleCard, artifactCard } from '../hover/cards';
 import { rulesTable } from '../rules/table';
 import type { ArtifactEntry, RulesTable } from '../rules/types';
@@ -67,7 +68,7 @@ export function completeAt(text: string, offset: number, options: CompletionOpti
     const partial = /[^,;+&[\]"']*$/.exec(field[2])?.[0].trimStart() ?? '';
     const replace = { replaceStart: offset - partial.length, replaceEnd: offset };
     const action = actionFieldMap(table).get(key);
-    if (action) return { items: roleItems(table, detection.artifact, action.id, options.config ?? EMPTY_CONFIG), ...replace };
+    if (action) return { items: roleItems(table, itemAtLine(detection.items, doc.index.positionAt(offset).line)?.artifact ?? detection.artifact, action.id, options.config ?? EMPTY_CONFIG), ...replace };
     if (key === 'type' && inFrontMatter) return { items: typeItems(table), ...replace };
     if (table.enablerKindFields.includes(key)) return { items: kindItems(table), ...replace };
     return undefined;

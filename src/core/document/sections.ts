@@ -131,7 +131,7 @@ function readSectionLine(scanned: ScannedLine): { section: Section; inlineConten
   return undefined;
 }
 
-function makeSection(title: string, kind: Section['kind'], level: number, line: number, start: number, end: number): Section {
+export function makeSection(title: string, kind: Section['kind'], level: number, line: number, start: number, end: number): Section {
   let normalized: string | undefined;
   let lower: string | undefined;
   return {
@@ -154,7 +154,7 @@ function makeSection(title: string, kind: Section['kind'], level: number, line: 
 }
 
 /** Text that counts as content: not blank, not only list/task markers, pipes, colons or dashes. */
-function hasText(text: string): boolean {
+export function hasText(text: string): boolean {
   let i = 0;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '>')) i++;
   const marker = /^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]?\])?/.exec(text.slice(i, i + 12));

@@ -33,7 +33,7 @@ export function hoverAt(text: string, offset: number, options: HoverOptions = {}
   if (skipReason(text)) return undefined;
   const table = options.table ?? rulesTable();
   const { doc, detection } = analyzeMarkdown(text, options.fileName, table);
-  if (!detection.artifact && !options.allMarkdown) return undefined;
+  if (!detection.items.length && !options.allMarkdown) return undefined;
   const at = (start: number, end: number) => offset >= start && offset <= end;
   const hover = (card: Card, start: number, end: number): Hover => ({ card, range: doc.index.rangeOf(start, end) });
 

@@ -6,6 +6,7 @@ import { RoleResolver } from '../roles/resolve';
 import { rulesTable } from '../rules/table';
 import type { RulesTable } from '../rules/types';
 import type { Finding } from '../types';
+import type { Item } from '../items/model';
 import { checkEnablerType } from './checks/enablerType';
 import { checkFrontMatterSyntax, checkUnknownType } from './checks/fileChecks';
 import { checkMissingSections } from './checks/missingSection';
@@ -33,20 +34,22 @@ export interface LintOptions {
 
 export interface LintResult {
   findings: Finding[];
-  /** The artifact type id, when the file is an artifact. */
+  /** The file item's type id (else the first item's), when the file holds items. */
   artifact?: string;
+  /** Every item found, in document order (SPEC §1). */
+  items?: Item[];
   /** Why the file was not checked (too large, not text). */
   skipped?: string;
 }
 
-const ARTIFACT_CHECKS: Check[] = [
+/** The checks that run on each item, reading its own parts. */
+const ITEM_CHECKS: Check[] = [
   checkWrongRole,
   checkUnknownRole,
   checkMissingSections,
   checkStoryFormat,
   checkEnablerType,
   checkRoleSeparationInArtifact,
-  checkOutdatedTerms,
 ];
 
 const resolvers = new WeakMap<RulesTable, WeakMap<ArtifactsConfig, RoleResolver>>();
@@ -81,12 +84,16 @@ export function lintMarkdown(text: string, options: LintOptions = {}): LintResul
   const reporter = new Reporter(table, doc.index, config.rules, (rule, line) => doc.directives.isDisabled(rule, line));
   checkFrontMatterSyntax(doc, detection, reporter);
   checkUnknownType(detection, table, reporter);
-  if (detection.artifact) {
+  const checked = detection.items.filter((item) => !item.indexEntry);
+  if (checked.length) {
     const resolver = options.resolver ?? resolverFor(table, config);
-    const context: RuleContext = { doc, table, config, detection, artifact: detection.artifact, resolver, reporter };
-    for (const check of ARTIFACT_CHECKS) check(context);
+    for (const item of checked) {
+      const context: RuleContext = { doc, table, config, detection, item, artifact: item.artifact, resolver, reporter };
+      for (const check of ITEM_CHECKS) check(context);
+    }
+    checkOutdatedTerms(doc, checked, table, reporter);
   }
-  return { findings: sortFindings(reporter.findings), artifact: detection.artifact?.id };
+  return { findings: sortFindings(reporter.findings), artifact: detection.artifact?.id, items: detection.items };
 }
 
 /** Parses and detects without checking, for hovers and completion. */

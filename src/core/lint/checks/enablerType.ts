@@ -9,7 +9,7 @@ const NOT_A_KIND = /^(?:yes|no|true|false)$/i;
 /** `enabler-type`: an enabler kind other than the four SAFe names. */
 export function checkEnablerType(context: RuleContext): void {
   const { enablerKinds: kinds, enablerKindFields } = context.table;
-  for (const field of context.doc.fields) {
+  for (const field of context.item.fields) {
     if (!enablerKindFields.includes(field.normalizedKey)) continue;
     for (const value of field.values) {
       const written = value.text.trim();

@@ -1,5 +1,4 @@
 import { normalizeKey } from '../../document/fields';
-import { firstTitle } from '../../document/parse';
 import type { Section } from '../../document/sections';
 import { normalizeTitle } from '../../document/sections';
 import { flatProse, hasWordsInOrder } from '../../document/storyStatement';
@@ -9,18 +8,21 @@ import { anchorOfArtifact } from './anchor';
 
 /** `missing-section`: a section the artifact type requires is absent or empty. */
 export function checkMissingSections(context: RuleContext): void {
-  const { artifact, doc, reporter } = context;
-  const frontMatterKeys = new Set(doc.fields.filter((field) => field.source === 'front-matter' && field.values.some((v) => v.text.trim())).map((field) => field.normalizedKey));
+  const { artifact, item, reporter } = context;
+  const frontMatterKeys = new Set(item.fields.filter((field) => field.source === 'front-matter' && field.values.some((v) => v.text.trim())).map((field) => field.normalizedKey));
   for (const required of artifact.requiredSections) {
     const names = [required.name, ...required.aliases];
     if (names.some((name) => frontMatterKeys.has(normalizeKey(name)))) continue;
-    const found = doc.sections.filter((section) => names.some((name) => titleMatches(section, name)));
-    if (!found.length && required.inlineForm && hasWordsInOrder(flatProse(doc.body.lines), required.inlineForm)) continue;
+    const found = item.sections.filter((section) => names.some((name) => titleMatches(section, name)));
+    if (!found.length && required.inlineForm && hasWordsInOrder(flatProse(item.lines), required.inlineForm)) continue;
     const values = { artifact: artifact.name.toLowerCase(), section: required.name, reason: required.reason };
     if (!found.length) {
+      // A row without that column, a paragraph or a one-line entry has no room for the section.
+      if (!item.sectionsExpected) continue;
       const anchor = anchorOfArtifact(context);
-      reporter.report('missing-section', 'missing', values, anchor.start, anchor.end, [insertSectionFix(context, required)]);
-    } else if (!found.some((section) => section.hasContent)) {
+      const fix = insertSectionFix(context, required);
+      reporter.report('missing-section', 'missing', values, anchor.start, anchor.end, fix ? [fix] : []);
+    } else if (!found.some((section) => section.hasContent) && !item.template) {
       reporter.report('missing-section', 'empty', values, found[0].start, found[0].end);
     }
   }
@@ -42,12 +44,21 @@ export function titleMatches(section: Section, name: string): boolean {
   return title === wanted.normalized || (title.startsWith(wanted.normalized) && !/[\p{L}\p{N}]/u.test(title[wanted.normalized.length]));
 }
 
+/** A heading and skeleton for the section, inside the item: before its first child section, else at its end. */
 function insertSectionFix(context: RuleContext, required: SectionEntry) {
   const { text } = context.doc;
-  const headingLevel = firstTitle(context.doc) ? '##' : '#';
+  const { insertAt, insertLevel } = context.item;
+  if (insertAt < 0) return undefined;
+  const heading = '#'.repeat(insertLevel);
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  const lead = text.length === 0 || text.endsWith('\n') ? '' : newline;
   const body = required.skeleton.trimEnd().split('\n').join(newline);
-  const newText = `${lead}${newline}${headingLevel} ${required.name}${newline}${newline}${body}${newline}`;
-  return { title: `Add a "${required.name}" section`, edits: [{ start: text.length, end: text.length, newText }], preferred: true };
+  const section = `${heading} ${required.name}${newline}${newline}${body}${newline}`;
+  const atLineStart = insertAt === 0 || text[insertAt - 1] === '\n';
+  let newText: string;
+  if (insertAt < text.length && atLineStart) newText = `${section}${newline}`;
+  else {
+    const lead = text.length === 0 || atLineStart ? '' : newline;
+    newText = `${lead}${newline}${section}`;
+  }
+  return { title: `Add a "${required.name}" section`, edits: [{ start: insertAt, end: insertAt, newText }], preferred: true };
 }

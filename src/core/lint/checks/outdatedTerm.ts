@@ -2,7 +2,9 @@ import { blankInlineCode } from '../../document/scan';
 import { escapeRegExp, phraseKey, phrasesPattern } from '../../phrases';
 import { pluralOf } from '../../rules/messages';
 import type { Renaming, RulesTable } from '../../rules/types';
-import type { RuleContext } from '../context';
+import type { ParsedDocument } from '../../document/parse';
+import type { Item } from '../../items/model';
+import type { Reporter } from '../report';
 
 interface TermMatcher {
   /** Cheap test for the first word of any old name; most lines fail it and skip the full pattern. */
@@ -16,9 +18,14 @@ const URL_OR_LINK_TARGET = /\bhttps?:\/\/\S+|\]\([^)]*\)/g;
 /** Lines longer than this are data, not prose; they are not searched. */
 const MAX_LINE = 10_000;
 
-/** `outdated-term`: a name SAFe 6 replaced (Program Increment → Planning Interval). */
-export function checkOutdatedTerms(context: RuleContext): void {
-  const { doc, reporter, table } = context;
+/**
+ * `outdated-term`: a name SAFe 6 replaced (Program Increment → Planning Interval),
+ * in the lines of the document's items (and the front matter of a file item).
+ */
+export function checkOutdatedTerms(doc: ParsedDocument, items: readonly Item[], table: RulesTable, reporter: Reporter): void {
+  const inItem = new Set<number>();
+  for (const item of items) for (const line of item.lines) inItem.add(line.line);
+  const fileItem = items.some((item) => item.shape === 'file');
   const matcher = termMatcher(table);
   const report = (text: string, offset: number) => {
     for (const found of text.matchAll(matcher.pattern)) {
@@ -37,7 +44,7 @@ export function checkOutdatedTerms(context: RuleContext): void {
     }
   };
   for (const field of doc.fields) {
-    if (field.source !== 'front-matter') continue;
+    if (field.source !== 'front-matter' || !fileItem) continue;
     for (const value of field.values) if (value.verbatim !== false) report(value.text, value.start);
   }
   // One pass over the whole body finds the few lines worth a closer look.
@@ -50,7 +57,7 @@ export function checkOutdatedTerms(context: RuleContext): void {
   }
   for (const lineNumber of candidates) {
     const line = doc.body.lines[lineNumber];
-    if (!line || line.inCode || line.visible.length > MAX_LINE) continue;
+    if (!line || line.inCode || line.visible.length > MAX_LINE || !inItem.has(line.line)) continue;
     report(blankInlineCode(line.visible).replace(URL_OR_LINK_TARGET, (span) => ' '.repeat(span.length)), line.start);
   }
 }

@@ -21,7 +21,7 @@ export function roleFieldItems(context: RuleContext): RoleFieldItem[] {
   if (items) return items;
   items = [];
   const actionsByField = actionFieldMap(context.table);
-  for (const field of context.doc.fields) {
+  for (const field of context.item.fields) {
     const action = actionsByField.get(field.normalizedKey);
     if (!action) continue;
     for (const value of field.values) {

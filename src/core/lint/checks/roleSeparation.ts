@@ -6,9 +6,9 @@ import type { RuleContext } from '../context';
  * (`Product Manager: Alice`, `PO: Alice`) name the same person.
  */
 export function checkRoleSeparationInArtifact(context: RuleContext): void {
-  const { doc, resolver, reporter, table } = context;
+  const { item, resolver, reporter, table } = context;
   const holders = new Map<string, { role: string; person: string; start: number; end: number }>();
-  for (const field of doc.fields) {
+  for (const field of item.fields) {
     const role = resolver.exactRole(field.key);
     if (!role || !table.separatedRoles.includes(role.id)) continue;
     for (const value of field.values) {

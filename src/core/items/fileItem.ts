@@ -1,0 +1,193 @@
+import type { Field, FieldValue } from '../document/fields';
+import type { ParsedDocument } from '../document/parse';
+import type { Section } from '../document/sections';
+import { normalizeName } from '../roles/normalize';
+import { isPlaceholder } from '../roles/placeholders';
+import type { ArtifactEntry, RulesTable } from '../rules/types';
+import type { DetectedBy } from './model';
+import { artifactByTypeName, isWorkItemWord, readItemHead, vocabulary } from './vocabulary';
+import type { Vocabulary } from './vocabulary';
+
+/** What the file as a whole is, by SPEC §1.1 (first match wins). */
+export interface FileDetection {
+  artifact?: ArtifactEntry;
+  detectedBy?: DetectedBy;
+  /** The id the file name or first heading starts with. */
+  id?: string;
+  /** The first level-1 heading, when it names the item. */
+  title?: Section;
+  typeValue?: FieldValue;
+  /** True when the front-matter type names no artifact type. */
+  typeUnknown: boolean;
+  /** True when the file says it is something SAFe has no artifact for (a task, a bug, a page): no item at all. */
+  silent: boolean;
+  template: boolean;
+}
+
+// `<name>.<artifact id>.md`; which ids exist is the table's business.
+const FILE_SUFFIX = /\.([a-z]+(?:-[a-z]+)*)\.md$/i;
+/** An explicit "not an enabler"; placeholders (TBD, n/a…) say nothing either way. */
+const NOT_AN_ENABLER = new Set(['no', 'false']);
+// Template values: `[Name]`, `<role>`, `{{owner}}`.
+const PLACEHOLDER_VALUE = /^(?:\[[^\]]*\]|<[^>]*>|\{\{[^}]*\}\})$/;
+
+/** A level-1 heading that names an item (`# Feature: Saved cards`, `# US-BE-01`). */
+export interface TitleHead {
+  section: Section;
+  artifact: ArtifactEntry;
+  id?: string;
+}
+
+/** `title`: the first level-1 heading, when it is an item head and the only level-1 heading that is one. */
+export function detectFile(doc: ParsedDocument, fileName: string | undefined, table: RulesTable, title: TitleHead | undefined): FileDetection {
+  const vocab = vocabulary(table);
+  const { detection } = table;
+  const frontFields = doc.fields.filter((field) => field.source === 'front-matter');
+  const template = isIssueTemplate(frontFields, table);
+  const typeField = frontFields.find((field) => detection.typeKeys.includes(field.normalizedKey) && field.values[0]?.text.trim());
+  const typeValue = typeField?.values[0];
+  const base = { typeValue, typeUnknown: false, silent: false, template: template || hasPlaceholderValues(doc) };
+
+  // 1. front matter type
+  if (typeValue) {
+    const artifact = artifactByTypeName(typeValue.text, table);
+    if (artifact) return { ...base, artifact: withEnablerKind(artifact, frontFields, table), detectedBy: 'front-matter', title: title?.section, id: title?.id };
+    // A page or another tracker's work item says what the file is: not an item.
+    const kind = normalizeName(typeValue.text);
+    if (table.otherTypes.some((type) => normalizeName(type) === kind) || isWorkItemWord(kind, vocab)) return { ...base, typeUnknown: true, silent: true };
+    base.typeUnknown = true;
+  }
+  const fromBroken = typeValue ? undefined : typeInBrokenFrontMatter(doc, table);
+  if (fromBroken && !typeValue) return { ...base, artifact: fromBroken, detectedBy: 'front-matter', title: title?.section, id: title?.id };
+
+  // 5. issue template (before the body and name: its name says what it makes)
+  if (template) {
+    const artifact = issueTemplateType(frontFields, table);
+    return artifact ? { ...base, artifact, detectedBy: 'issue-template', title: title?.section } : { ...base, silent: true };
+  }
+
+  // 2. a Type field in the body, before the first level-2 heading
+  const bodyType = bodyTypeField(doc, table);
+  if (bodyType) {
+    const artifact = artifactByTypeName(stripDecoration(bodyType.values[0].text), table);
+    if (artifact) {
+      const fields = doc.fields.filter((field) => field.source === 'body' && field.line !== undefined && field.line < firstLevel2Line(doc));
+      return { ...base, artifact: withEnablerKind(artifact, fields, table), detectedBy: 'body-type', title: title?.section, id: title?.id ?? fileNameHead(fileName, vocab)?.id };
+    }
+    if (isWorkItemWord(normalizeName(stripDecoration(bodyType.values[0].text)), vocab) || table.otherTypes.includes(normalizeName(bodyType.values[0].text))) {
+      return { ...base, silent: true };
+    }
+  }
+
+  // 3. the file name
+  const byName = fileName ? fileNameType(fileName, table, vocab) : undefined;
+  if (byName === 'silent') return { ...base, silent: true };
+  if (byName) {
+    return { ...base, artifact: byName.artifact, detectedBy: 'file-name', id: byName.id ?? title?.id, title: title?.section };
+  }
+
+  // 4. the first heading
+  if (title) return { ...base, artifact: title.artifact, detectedBy: 'heading', id: title.id, title: title.section };
+  return base;
+}
+
+function firstLevel2Line(doc: ParsedDocument): number {
+  return doc.sections.find((section) => section.kind === 'heading' && section.level >= 2)?.line ?? Number.MAX_SAFE_INTEGER;
+}
+
+function bodyTypeField(doc: ParsedDocument, table: RulesTable): Field | undefined {
+  const limit = firstLevel2Line(doc);
+  return doc.fields.find(
+    (field) => field.source === 'body' && field.line !== undefined && field.line < limit && table.detection.bodyTypeKeys.includes(field.normalizedKey) && field.values[0]?.text.trim(),
+  );
+}
+
+/** `feature`, `**Feature**`, `Enabler (Infrastructure)` -> the type words. */
+function stripDecoration(text: string): string {
+  return text.replace(/[*_`]/g, '').replace(/\s*\(.*\)\s*$/, '').trim();
+}
+
+/** A file name that names its type: `.feature.md`, a type word, or an id at its start. */
+function fileNameType(fileName: string, table: RulesTable, vocab: Vocabulary): { artifact: ArtifactEntry; id?: string } | 'silent' | undefined {
+  const base = fileName.replace(/^.*[\\/]/, '');
+  const suffix = FILE_SUFFIX.exec(base);
+  if (suffix) {
+    const artifact = table.artifacts.find((candidate) => candidate.id === suffix[1].toLowerCase());
+    if (artifact) return { artifact };
+  }
+  const stem = base.replace(/\.(?:md|markdown)$/i, '');
+  const { genericFileNames, notItemFileWords } = table.detection;
+  if (genericFileNames.includes(stem.toLowerCase())) return undefined;
+  const words = stem.toLowerCase().split(/[-_.\s]+/).filter(Boolean);
+  if (words.some((word) => isWorkItemWord(word, vocab))) return 'silent';
+  if (words.some((word) => notItemFileWords.includes(word))) return undefined;
+  const head = fileNameHead(stem, vocab);
+  if (head?.artifact && !head.byTypeName) return { artifact: head.artifact, id: head.id };
+  // A type name as whole words of the name, the longest first: `enabler_story`, `oauth-setup-story`.
+  for (let length = 3; length >= 1; length--) {
+    for (let i = 0; i + length <= words.length; i++) {
+      const artifact = vocab.byTypeName.get(words.slice(i, i + length).join(' '));
+      if (artifact) return { artifact, id: head?.id };
+    }
+  }
+  return undefined;
+}
+
+function fileNameHead(fileName: string | undefined, vocab: Vocabulary) {
+  if (!fileName) return undefined;
+  const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.(?:md|markdown)$/i, '');
+  return readItemHead(stem, vocab);
+}
+
+/** A GitHub issue template: front matter with `name:` and `about:`. */
+function isIssueTemplate(frontFields: readonly Field[], table: RulesTable): boolean {
+  return table.detection.issueTemplateKeys.every((key) => frontFields.some((field) => field.normalizedKey === key));
+}
+
+/** The type a template's `name`, `title` or `labels` say exactly (`User Story`, `[Epic]`, `labels: enabler, story`). */
+function issueTemplateType(frontFields: readonly Field[], table: RulesTable): ArtifactEntry | undefined {
+  for (const key of table.detection.issueTemplateTypeKeys) {
+    const field = frontFields.find((candidate) => candidate.normalizedKey === key);
+    if (!field) continue;
+    for (const value of field.values) {
+      for (const part of value.text.split(/[,;]/)) {
+        const words = part.replace(/[\p{Extended_Pictographic}\u{FE0F}[\]():*"'`]/gu, ' ').replace(/\btemplate\b/i, '').trim();
+        const artifact = words && artifactByTypeName(words, table);
+        if (artifact) return artifact;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A file whose field values are placeholders (`[Name]`, `<role>`) is a template to fill in. */
+function hasPlaceholderValues(doc: ParsedDocument): boolean {
+  return doc.fields.some((field) => field.values.some((value) => PLACEHOLDER_VALUE.test(value.text.trim())));
+}
+
+/**
+ * The artifact named by a type line of front matter that is not valid YAML:
+ * the rest of the file is still checked as that artifact.
+ */
+export function typeInBrokenFrontMatter(doc: ParsedDocument, table: RulesTable): ArtifactEntry | undefined {
+  const frontMatter = doc.frontMatter;
+  if (!frontMatter?.problem) return undefined;
+  const yaml = doc.text.slice(frontMatter.yamlStart, Math.min(frontMatter.yamlEnd, frontMatter.yamlStart + 4096));
+  for (const line of yaml.split(/\r?\n/)) {
+    const typeLine = /^([\w -]+?)[ \t]*:[ \t]*["']?([^"'\r\n#]+)/.exec(line);
+    if (typeLine && table.detection.typeKeys.includes(normalizeName(typeLine[1]).replace(/ /g, '-'))) {
+      return artifactByTypeName(typeLine[2].trim(), table);
+    }
+  }
+  return undefined;
+}
+
+/** `type: feature` plus `enabler: <kind>` (or another kind key) is an enabler feature. */
+function withEnablerKind(artifact: ArtifactEntry, fields: readonly Field[], table: RulesTable): ArtifactEntry {
+  if (artifact.enabler) return artifact;
+  const enablerField = fields.find((field) => table.enablerKindFields.includes(field.normalizedKey));
+  if (!enablerField) return artifact;
+  const value = enablerField.values[0]?.text.trim().toLowerCase() ?? '';
+  if (!enablerField.isTrue && (NOT_AN_ENABLER.has(value) || isPlaceholder(value, table))) return artifact;
+  return table.artifacts.find((candidate) => candidate.enabler && candidate.base === artifact.id) ?? artifact;
+}
