@@ -10,14 +10,17 @@ import { displayPath, expandPaths, MissingPathError, readText } from './files';
 import { formatJson, formatSarif, formatText, sortFileFindings } from './report';
 import type { FileFinding } from './report';
 import { VERSION } from './version';
+import { collectBacklog, formatBacklogText } from './backlog';
 
 const USAGE = `Usage:
   agile-artifacts lint [PATH|GLOB ...] [--format text|json|sarif] [--config FILE]
+  agile-artifacts backlog [PATH|GLOB ...] [--format text|json] [--config FILE]
   agile-artifacts explain TERM
   agile-artifacts --help | --version
 
 lint     checks SAFe backlog items kept as Markdown (default: the current folder).
          Exit status: 0 no error or warning, 1 errors or warnings, 2 bad usage.
+backlog  lists the items the linter finds (epics, features, stories…) as a tree.
 explain  prints what a role, term, field, artifact type or rule id means in SAFe.`;
 
 /** Bad usage: printed to stderr, exit status 2. */
@@ -46,6 +49,7 @@ export function run(argv: string[], cwd: string, out: Output): number {
     }
     if (command === 'lint') return lint(rest, cwd, out);
     if (command === 'explain') return explain(rest, out);
+    if (command === 'backlog') return backlog(rest, cwd, out);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
     if (error instanceof UsageError || error instanceof MissingPathError) {
@@ -69,21 +73,22 @@ function parse(args: string[]) {
   }
 }
 
+function backlog(args: string[], cwd: string, out: Output): number {
+  const { values, positionals } = parse(args);
+  const format = values.format as string;
+  if (!['text', 'json'].includes(format)) throw new UsageError(`unknown format "${format}" (use text or json)`);
+  const fixed = fixedConfig(values.config, cwd);
+  const { entries, depths } = collectBacklog(positionals, cwd, fixed, out.stderr);
+  if (format === 'json') out.stdout(`${JSON.stringify(entries, null, 2)}\n`);
+  else out.stdout(formatBacklogText(entries, depths, (id) => rulesTable().artifacts.find((artifact) => artifact.id === id)?.name ?? id));
+  return 0;
+}
+
 function lint(args: string[], cwd: string, out: Output): number {
   const { values, positionals } = parse(args);
   const format = values.format as string;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format "${format}" (use text, json or sarif)`);
-  let fixed: LoadedConfig | undefined;
-  if (values.config) {
-    const file = path.resolve(cwd, values.config);
-    if (!fs.existsSync(file)) throw new UsageError(`cannot read the config file ${values.config}: no such file`);
-    fixed = loadConfig(file);
-    // Only a file that cannot be used at all stops the run; a bad entry is a finding in that file, as SPEC §4 asks.
-    if (!fixed.usable) {
-      const lines = fixed.findings.map((f) => `  ${values.config}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.message}`);
-      throw new UsageError(`the config file ${values.config} cannot be used:\n${lines.join('\n')}`);
-    }
-  }
+  const fixed = fixedConfig(values.config, cwd);
   const files = expandPaths(positionals, cwd);
   const configs = new ConfigFinder(fixed);
   const findings: FileFinding[] = [];
@@ -119,6 +124,20 @@ function lint(args: string[], cwd: string, out: Output): number {
   else if (format === 'sarif') out.stdout(formatSarif(findings, rulesTable().rules, VERSION));
   else out.stdout(formatText(findings, checked));
   return findings.some(({ finding }) => finding.severity === 'error' || finding.severity === 'warning') ? 1 : 0;
+}
+
+/** The `--config FILE` given, loaded; only a file that cannot be used at all stops the run. */
+function fixedConfig(configArg: string | undefined, cwd: string): LoadedConfig | undefined {
+  if (!configArg) return undefined;
+  const file = path.resolve(cwd, configArg);
+  if (!fs.existsSync(file)) throw new UsageError(`cannot read the config file ${configArg}: no such file`);
+  const fixed = loadConfig(file);
+  // A bad entry is a finding in that file, as SPEC §4 asks.
+  if (!fixed.usable) {
+    const lines = fixed.findings.map((f) => `  ${configArg}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.message}`);
+    throw new UsageError(`the config file ${configArg} cannot be used:\n${lines.join('\n')}`);
+  }
+  return fixed;
 }
 
 /** Reading a huge file only to skip it wastes time; its size says enough. */

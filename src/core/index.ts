@@ -13,3 +13,7 @@ export type { RulesTable, RoleEntry, ArtifactEntry, RuleEntry } from './rules/ty
 export { artifactTemplate } from './templates';
 export { disableNextLineComment } from './document/disableComment';
 export { REPOSITORY_URL, ruleDocsUrl } from './links';
+export { lintDocument, resolverFor } from './lint/lint';
+export { backlogEntries } from './items/entries';
+export type { BacklogEntry, RoleAssignment } from './items/entries';
+export type { Item, ItemShape, DetectedBy } from './items/model';

@@ -77,6 +77,12 @@ export function skipReason(text: string): string | undefined {
 export function lintMarkdown(text: string, options: LintOptions = {}): LintResult {
   const skipped = skipReason(text);
   if (skipped) return { findings: [], skipped };
+  const { findings, artifact, items } = lintDocument(text, options);
+  return { findings, artifact, items };
+}
+
+/** Lints a text already known to be checkable, keeping the parsed document for callers that describe its items. */
+export function lintDocument(text: string, options: LintOptions = {}): LintResult & { doc: ParsedDocument; items: Item[] } {
   const table = options.table ?? rulesTable();
   const config = options.config ?? EMPTY_CONFIG;
   const doc = parseMarkdown(text);
@@ -93,7 +99,7 @@ export function lintMarkdown(text: string, options: LintOptions = {}): LintResul
     }
     checkOutdatedTerms(doc, checked, table, reporter);
   }
-  return { findings: sortFindings(reporter.findings), artifact: detection.artifact?.id, items: detection.items };
+  return { doc, findings: sortFindings(reporter.findings), artifact: detection.artifact?.id, items: detection.items };
 }
 
 /** Parses and detects without checking, for hovers and completion. */
