@@ -41,9 +41,9 @@ export function normalizeKey(key: string): string {
 const MAX_FIELD_LINE = 2000;
 
 // `**Key:** value`, `**Key**: value`, `__Key:__ value`, `*Key:* value`
-const BOLD_FIELD = /^(\*\*|__|\*|_)([A-Za-z][\w /&()'-]{0,60}?)(:?)\1(:?)[ \t]*(.*)$/;
+const BOLD_FIELD = /^(\*\*|__|\*|_)(\p{L}[\p{L}\p{N}_ /&()'-]{0,60}?)(:?)\1(:?)[ \t]*(.*)$/u;
 // `Key: value`
-const PLAIN_FIELD = /^([A-Za-z][\w /&()'-]{0,60}?)[ \t]*:[ \t]+(.*)$/;
+const PLAIN_FIELD = /^(\p{L}[\p{L}\p{N}_ /&()'-]{0,60}?)[ \t]*:[ \t]+(.*)$/u;
 const TABLE_SEPARATOR = /^\|?[\s:|-]+\|?$/;
 
 export function frontMatterFields(frontMatter: FrontMatter | undefined): Field[] {
@@ -132,7 +132,7 @@ function readTableRow(scanned: ScannedLine): Field | undefined {
   const [keyCell, valueCell] = cells;
   const keyLead = keyCell.text.length - keyCell.text.trimStart().length;
   const key = stripEmphasis(keyCell.text.trim()).replace(/:$/, '').trim();
-  if (!/^[A-Za-z][\w /&()'-]{0,60}$/.test(key)) return undefined;
+  if (!/^\p{L}[\p{L}\p{N}_ /&()'-]{0,60}$/u.test(key)) return undefined;
   const keyStart = start + keyCell.offset + keyLead + keyCell.text.trim().indexOf(key);
   return bodyField(key, keyStart, trimValue(valueCell.text, start + valueCell.offset), line);
 }

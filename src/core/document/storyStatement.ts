@@ -52,18 +52,20 @@ export function hasUserVoiceStatement(lines: readonly ScannedLine[], table: Rule
   return isUserVoice(flatProse(lines), table);
 }
 
-/** Whether a flattened text holds a user-voice statement. */
-export function isUserVoice(flat: string, table: RulesTable): boolean {
-  return voicePatterns(table).some((pattern) => matches(flat, pattern));
+/** Whether a flattened text holds a user-voice statement; `needsBenefit: false` also takes one without "so that". */
+export function isUserVoice(flat: string, table: RulesTable, needsBenefit = true): boolean {
+  return voicePatterns(table).some((pattern) => matches(flat, pattern, needsBenefit));
 }
 
 /**
- * Whether a text (a paragraph, a list entry, a table cell) starts with a
- * user-voice statement: its first words are a role opener and a want follows.
+ * Whether a text (a paragraph, a list entry, a heading) starts a story
+ * statement: its first words are a role opener and a want follows. The benefit
+ * is not needed here: a statement without one is still a story, which
+ * `story-format` then reports.
  */
 export function startsWithUserVoice(text: string, table: RulesTable): boolean {
   const flat = flatten(text.slice(0, MAX_PART * 2));
-  return voicePatterns(table).some((pattern) => pattern.leadingRole.test(flat) && matches(flat, pattern));
+  return voicePatterns(table).some((pattern) => pattern.leadingRole.test(flat) && matches(flat, pattern, false));
 }
 
 /**
@@ -102,12 +104,13 @@ export function hasWordsInOrder(flat: string, words: readonly string[]): boolean
   return false;
 }
 
-function matches(text: string, pattern: VoicePattern): boolean {
+function matches(text: string, pattern: VoicePattern, needsBenefit = true): boolean {
   pattern.want.lastIndex = 0;
   for (const want of text.matchAll(pattern.want)) {
     const at = want.index ?? 0;
     const before = text.slice(Math.max(0, at - MAX_PART), at);
     if (!pattern.role.test(before)) continue;
+    if (!needsBenefit) return true;
     const after = text.slice(at + want[0].length, at + want[0].length + MAX_PART);
     if (pattern.benefit.test(after) || pattern.benefitFirst?.test(before)) return true;
   }

@@ -4,7 +4,7 @@ import type { ParsedDocument } from '../document/parse';
 import type { ScannedLine } from '../document/scan';
 import type { Section } from '../document/sections';
 import { findSections, makeSection, normalizeTitle } from '../document/sections';
-import { startsWithUserVoice } from '../document/storyStatement';
+import { hasUserVoiceStatement, startsWithUserVoice } from '../document/storyStatement';
 import { isPlaceholder } from '../roles/placeholders';
 import type { ArtifactEntry, RulesTable } from '../rules/types';
 import { detectFile } from './fileItem';
@@ -35,6 +35,8 @@ interface Candidate {
 
 const LIST_ENTRY = /^([ \t]*(?:>[ \t]*)*)([-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
 const LIST_NUMBER = /^(?:\d{1,3}[.)]|[a-z][.)])[ \t]+/i;
+// `1st`, `2nd`, `1er`, `2ème`, `3.`: an ordinal before a type name.
+const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|er|re|ère|ème|e|º|ª|\.)?[ \t]+(?=\p{L})/iu;
 const LEADING_EMPHASIS = /^(?:\*\*|__|\*|_)(?=\S)/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const MARKDOWN_LINK_START = /^\[[^\]]*\]\([^)]*\)/;
@@ -57,13 +59,15 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
   const candidates: Candidate[] = [];
   let fileCandidate: Candidate | undefined;
   if (file.artifact) {
-    const anchor = file.title && file.title.end > file.title.start ? file.title : file.typeValue && file.typeValue.end > file.typeValue.start ? file.typeValue : firstLineSpan(doc);
+    // Findings about the file are shown on its title, whatever it says, else on its type value.
+    const heading = file.title ?? firstLevelOne;
+    const anchor = heading && heading.end > heading.start ? heading : file.typeValue && file.typeValue.end > file.typeValue.start ? file.typeValue : firstLineSpan(doc);
     fileCandidate = {
       artifact: file.artifact,
       shape: 'file',
       detectedBy: file.detectedBy ?? 'file-name',
       id: file.id ?? frontMatterId(doc, table),
-      title: file.title ? titleAfterHead(file.title.title, vocab) : fileName?.replace(/^.*[\\/]/, '').replace(/\.md$/i, '') ?? '',
+      title: heading ? titleAfterHead(heading.title, vocab) : fileName?.replace(/^.*[\\/]/, '').replace(/\.md$/i, '') ?? '',
       startLine: 0,
       endLine: lineCount,
       anchor: { start: anchor.start, end: anchor.end },
@@ -73,9 +77,18 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
   }
 
   // Section items: headings that start with a type name or an id (the file's own title excepted).
+  // `## User Story` alone names a part of one item; `## 1st User Story`, `## 2nd User Story` list items.
+  const bareCounts = new Map<string, number>();
+  for (const { section, head } of heads) {
+    if (head?.artifact && head.byTypeName && head.bare && !head.id) bareCounts.set(`${section.level}:${head.artifact.id}`, (bareCounts.get(`${section.level}:${head.artifact.id}`) ?? 0) + 1);
+  }
   heads.forEach(({ section, head }, i) => {
-    if (!head?.artifact || section === title?.section) return;
-    if (head.byTypeName && head.bare && !head.id) return; // `## Story`: a part named after the type, not an item
+    if (section === title?.section) return;
+    let artifact = head?.artifact;
+    if (head && head.byTypeName && head.bare && !head.id && (bareCounts.get(`${section.level}:${head.artifact?.id}`) ?? 0) < 2) return;
+    // `### 1) As a service provider, I want …`: a heading that is a story statement.
+    if (!artifact && section.level >= 2 && startsWithUserVoice(section.title.replace(LIST_NUMBER, ''), table)) artifact = storyArtifact(table);
+    if (!artifact) return;
     let end = lineCount;
     for (let j = i + 1; j < heads.length; j++) {
       if (heads[j].section.level <= section.level) {
@@ -84,10 +97,10 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
       }
     }
     candidates.push({
-      artifact: head.artifact,
+      artifact,
       shape: 'section',
       detectedBy: 'section',
-      id: head.id,
+      id: head?.id,
       title: titleAfterHead(section.title, vocab),
       startLine: section.line,
       endLine: end,
@@ -111,7 +124,7 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
 
 /** The head of a heading, entry or cell title, after a list number and emphasis: `1) US-EE-01 — …`, `**US-12** …`. */
 function headHere(text: string, vocab: Vocabulary) {
-  const stripped = text.replace(LIST_NUMBER, '').replace(LEADING_EMPHASIS, '');
+  const stripped = text.replace(LIST_NUMBER, '').replace(ORDINAL, '').replace(LEADING_EMPHASIS, '');
   return readItemHead(stripped, vocab);
 }
 
@@ -154,15 +167,16 @@ function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable): Cand
   });
   // A table of tasks whose `User Story` column says which story each belongs to holds tasks.
   if (tasks) return [];
-  const idColumn = headerNames.findIndex((name) => table.detection.idColumns.includes(name));
+  const idColumn = headerNames.findIndex((name) => table.detection.idColumns.includes(name) || /\bid$/.test(name));
+  // Without ids, a type column with empty or repeated cells groups other rows (tasks) under items named elsewhere.
+  if (typeArtifact && idColumn === -1 && groupsRows(found, typeColumn)) return [];
   if (!typeArtifact) {
     if (idColumn === -1) return [];
     const kinds = new Set<ArtifactEntry | undefined>();
     for (const row of found.rows) {
       const cell = row.cells[idColumn]?.text ?? '';
       if (!cell || MARKDOWN_LINK_START.test(cell)) continue;
-      const head = readItemHead(cell.replace(/[*_`]/g, ''), vocab);
-      kinds.add(head && !head.byTypeName ? head.artifact : undefined);
+      kinds.add(idCellType(cell, vocab));
     }
     const [only] = kinds;
     if (kinds.size !== 1 || !only) return [];
@@ -180,7 +194,7 @@ function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable): Cand
     const anchorCell = idCell?.text ? idCell : typeCell ?? row.cells[0];
     const cellHead = idCell?.text ? readItemHead(idCell.text.replace(/[*_`[\]]/g, ''), vocab) : undefined;
     candidates.push({
-      artifact,
+      artifact: typeColumn === -1 ? (idCellType(idCell?.text ?? '', vocab) ?? artifact) : artifact,
       shape: 'row',
       detectedBy: 'row',
       id: idCell?.text ? (cellHead?.id ?? idCell.text.replace(/[*_`]/g, '')) : undefined,
@@ -195,6 +209,26 @@ function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable): Cand
   return candidates;
 }
 
+/** Whether the cells of a column repeat or leave rows empty: the rows are grouped under it. */
+function groupsRows(found: Table, column: number): boolean {
+  let previous: string | undefined;
+  for (const row of found.rows) {
+    const cell = row.cells[column]?.text ?? '';
+    if (!cell || cell === previous) return true;
+    previous = cell;
+  }
+  return false;
+}
+
+/** The type an ID cell's prefix names: `FEAT-001`, `US-BE-01`, or a slug id such as `FEAT-core-file-reading`. */
+function idCellType(text: string, vocab: Vocabulary): ArtifactEntry | undefined {
+  const cell = text.replace(/[*_`]/g, '').trim();
+  const head = readItemHead(cell, vocab);
+  if (head) return head.byTypeName ? undefined : head.artifact;
+  const slug = /^([A-Za-z]{2,})[-_][\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)*$/u.exec(cell);
+  return slug ? vocab.byPrefix.get(slug[1].toUpperCase()) : undefined;
+}
+
 /** List entries that start with a head, and paragraphs or entries that start with a story statement. */
 function blockCandidates(lines: readonly ScannedLine[], inTable: Set<number>, vocab: Vocabulary, table: RulesTable): Candidate[] {
   const candidates: Candidate[] = [];
@@ -206,7 +240,8 @@ function blockCandidates(lines: readonly ScannedLine[], inTable: Set<number>, vo
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const text = line.visible;
-    const blank = !text.trim();
+    // A quote line with nothing in it (`>`) separates paragraphs like a blank line.
+    const blank = !text.trim() || /^[ \t]*(?:>[ \t]*)+$/.test(text);
     if (line.inCode || inTable.has(line.line)) {
       previousBlank = false;
       continue;
@@ -251,14 +286,16 @@ function entryCandidate(body: string, line: ScannedLine, offset: number, vocab: 
   const trimmed = body.replace(LEADING_EMPHASIS, '');
   if (MARKDOWN_LINK_START.test(body)) return undefined; // a link to an item that lives elsewhere
   const head = readItemHead(trimmed, vocab);
-  if (head?.artifact && !head.bare) {
+  // `- Feature: X` in a template is a blank to fill in, not an item.
+  const title = head ? trimmed.slice(head.length).replace(/[*_]+/g, '').trim() : '';
+  if (head?.artifact && !head.bare && (head.id || title.length > 1)) {
     const start = line.start + offset;
     return {
       artifact: head.artifact,
       shape: 'list',
       detectedBy: 'list',
       id: head.id,
-      title: trimmed.slice(head.length).replace(/[*_]+/g, '').trim(),
+      title,
       startLine: line.line,
       endLine: line.line + 1,
       anchor: { start, end: start + body.trimEnd().length },
@@ -270,7 +307,7 @@ function entryCandidate(body: string, line: ScannedLine, offset: number, vocab: 
 }
 
 function statementCandidate(shape: 'list' | 'paragraph', text: string, line: ScannedLine, offset: number, table: RulesTable): Candidate {
-  const story = table.artifacts.find((artifact) => artifact.userVoice && artifact.rank === 1) ?? table.artifacts[0];
+  const story = storyArtifact(table);
   const lead = text.length - text.trimStart().length;
   const start = line.start + offset + lead;
   return {
@@ -284,6 +321,11 @@ function statementCandidate(shape: 'list' | 'paragraph', text: string, line: Sca
     level: 0,
     statement: true,
   };
+}
+
+/** The type a story statement makes an item of: the team-level type written in user voice. */
+function storyArtifact(table: RulesTable): ArtifactEntry {
+  return table.artifacts.find((artifact) => artifact.userVoice && artifact.rank === 1) ?? table.artifacts[0];
 }
 
 /** The paragraph that starts at line i, as one text (for the statement test). */
@@ -349,8 +391,8 @@ function assemble(
   }
   items.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
   for (const item of items) item.parent?.children.push(item);
-  markIndexEntries(items);
   distributeLines(items, doc, table, fileCandidate !== undefined);
+  markIndexEntries(items, table);
   return items;
 }
 
@@ -360,7 +402,8 @@ function shapeOrder(candidate: Candidate): number {
 
 /** A child ranks below its container; an enabler of unknown level (rank 0) fits anywhere but under itself. */
 function ranksBelow(child: ArtifactEntry, container: ArtifactEntry): boolean {
-  if (child.rank === 0 || container.rank === 0) return child !== container;
+  if (child.rank === 0) return !container.enabler;
+  if (container.rank === 0) return true;
   return child.rank < container.rank;
 }
 
@@ -406,8 +449,13 @@ function toItem(candidate: Candidate, parent: Item | undefined, template: boolea
   return item;
 }
 
-/** An item one document heads twice (a summary list, then the item) is one item: the fuller occurrence. */
-function markIndexEntries(items: Item[]): void {
+/**
+ * An item one document heads twice (a summary list, then the item; the story,
+ * then its tasks) is one item: the occurrence with children, else with a story
+ * statement, else the longest. Two occurrences that both state the story are
+ * two items that share an id.
+ */
+function markIndexEntries(items: Item[], table: RulesTable): void {
   const byId = new Map<string, Item[]>();
   for (const item of items) {
     if (!item.id) continue;
@@ -416,9 +464,14 @@ function markIndexEntries(items: Item[]): void {
   }
   for (const same of byId.values()) {
     if (same.length < 2) continue;
-    const weight = (item: Item) => (item.children.length ? 1e9 : 0) + (item.endLine - item.startLine);
+    const stated = new Set(same.filter((item) => item.statementLines && hasUserVoiceStatement(item.statementLines, table)));
+    const weight = (item: Item) => (item.children.length ? 1e9 : 0) + (stated.has(item) ? 1e6 : 0) + (item.endLine - item.startLine);
     const main = same.reduce((best, item) => (weight(item) > weight(best) ? item : best));
-    for (const item of same) if (item !== main && item.shape !== 'file') item.indexEntry = true;
+    for (const item of same) {
+      if (item === main || item.shape === 'file') continue;
+      if (stated.has(item) && stated.has(main) && item.shape === main.shape) continue;
+      item.indexEntry = true;
+    }
   }
 }
 

@@ -32,7 +32,7 @@ export const RULE_MESSAGES: Readonly<Record<string, RuleMessageContract>> = {
   },
   'unknown-role': { templates: ['nonSafe', 'nearMiss', 'notInRoster'], placeholders: ['value', 'explanation', 'suggestion', 'expected'] },
   'missing-section': { templates: ['missing', 'empty'], placeholders: ['artifact', 'section', 'reason'] },
-  'story-format': { templates: ['missing'], placeholders: [] },
+  'story-format': { templates: ['missing', 'noBenefit'], placeholders: [] },
   'enabler-type': { templates: ['unknown'], placeholders: ['value', 'kinds'] },
   'role-separation': { templates: ['roster', 'artifact'], placeholders: ['person', 'art'] },
   'outdated-term': { templates: ['renamed'], placeholders: ['old', 'new'] },

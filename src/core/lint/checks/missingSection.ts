@@ -9,7 +9,8 @@ import { anchorOfArtifact } from './anchor';
 /** `missing-section`: a section the artifact type requires is absent or empty. */
 export function checkMissingSections(context: RuleContext): void {
   const { artifact, item, reporter } = context;
-  const frontMatterKeys = new Set(item.fields.filter((field) => field.source === 'front-matter' && field.values.some((v) => v.text.trim())).map((field) => field.normalizedKey));
+  // A field of that name with a value is the section too: a front-matter key, a `| Acceptance Criteria | … |` row.
+  const frontMatterKeys = new Set(item.fields.filter((field) => field.values.some((v) => v.text.trim())).map((field) => field.normalizedKey));
   for (const required of artifact.requiredSections) {
     const names = [required.name, ...required.aliases];
     if (names.some((name) => frontMatterKeys.has(normalizeKey(name)))) continue;
