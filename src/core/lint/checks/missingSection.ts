@@ -3,6 +3,7 @@ import type { Section } from '../../document/sections';
 import { normalizeTitle } from '../../document/sections';
 import { flatProse, hasWordsInOrder } from '../../document/storyStatement';
 import type { SectionEntry } from '../../rules/types';
+import { isPlaceholder } from '../../roles/placeholders';
 import type { RuleContext } from '../context';
 import { anchorOfArtifact } from './anchor';
 
@@ -10,10 +11,10 @@ import { anchorOfArtifact } from './anchor';
 export function checkMissingSections(context: RuleContext): void {
   const { artifact, item, reporter } = context;
   // A field of that name with a value is the section too: a front-matter key, a `| Acceptance Criteria | … |` row.
-  const frontMatterKeys = new Set(item.fields.filter((field) => field.values.some((v) => v.text.trim())).map((field) => field.normalizedKey));
+  const keysWithValues = new Set(item.fields.filter((field) => field.values.some((v) => !isPlaceholder(v.text.trim(), context.table))).map((field) => field.normalizedKey));
   for (const required of artifact.requiredSections) {
     const names = [required.name, ...required.aliases];
-    if (names.some((name) => frontMatterKeys.has(normalizeKey(name)))) continue;
+    if (names.some((name) => keysWithValues.has(normalizeKey(name)))) continue;
     const found = item.sections.filter((section) => names.some((name) => titleMatches(section, name)));
     if (!found.length && required.inlineForm && hasWordsInOrder(flatProse(item.lines), required.inlineForm)) continue;
     const values = { artifact: artifact.name.toLowerCase(), section: required.name, reason: required.reason };
