@@ -33,10 +33,21 @@ function voicePatterns(table: RulesTable): VoicePattern[] {
 }
 
 function compileVoice(voice: StoryVoiceEntry): VoicePattern {
+  const want = phrasesPattern(voice.want, 'giu');
+  if (!voice.role.length) {
+    // The role is the word just before the want, in a case ending ("Asiakkaana haluan").
+    const endings = voice.roleEndings.map(phraseSource).join('|');
+    return {
+      want,
+      role: new RegExp(`\\p{L}(?:${endings})[\\s,]*$`, 'iu'),
+      leadingRole: new RegExp(`^\\s*\\p{L}+(?:${endings})[\\s,]+(?:${voice.want.map(phraseSource).join('|')})(?![\\p{L}\\p{N}])`, 'iu'),
+      benefit: phrasesPattern(voice.benefit, 'iu'),
+    };
+  }
   // The role opener is followed by something: "As a" alone at the end of a sentence is no statement.
   const openers = voice.role.map(phraseSource).sort((a, b) => b.length - a.length).join('|');
   return {
-    want: phrasesPattern(voice.want, 'giu'),
+    want,
     role: new RegExp(`(?<![\\p{L}\\p{N}])(?:${openers})(?![\\p{L}\\p{N}])\\s*\\S`, 'iu'),
     leadingRole: new RegExp(`^\\s*(?:${openers})(?![\\p{L}\\p{N}])\\s*\\S`, 'iu'),
     benefit: phrasesPattern(voice.benefit, 'iu'),

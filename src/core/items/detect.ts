@@ -193,17 +193,20 @@ function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable): Cand
     if (idCell && MARKDOWN_LINK_START.test(idCell.text) && !hasType) continue;
     const anchorCell = idCell?.text ? idCell : typeCell ?? row.cells[0];
     const cellHead = idCell?.text ? readItemHead(idCell.text.replace(/[*_`[\]]/g, ''), vocab) : undefined;
+    // `| US 8.1 | 2 days |` in a Story column: the cell is the id of a story stated elsewhere.
+    const typeHead = !idCell?.text && typeCell?.text ? readItemHead(typeCell.text.replace(/[*_`[\]]/g, ''), vocab) : undefined;
+    const typeCellIsId = !!typeHead && !typeHead.byTypeName && typeHead.bare;
     candidates.push({
       artifact: typeColumn === -1 ? (idCellType(idCell?.text ?? '', vocab) ?? artifact) : artifact,
       shape: 'row',
       detectedBy: 'row',
-      id: idCell?.text ? (cellHead?.id ?? idCell.text.replace(/[*_`]/g, '')) : undefined,
+      id: idCell?.text ? (cellHead?.id ?? idCell.text.replace(/[*_`]/g, '')) : typeCellIsId ? typeHead?.id : undefined,
       title: (typeCell?.text ?? row.cells.find((cell, i) => i !== idColumn && cell.text)?.text ?? '').slice(0, 200),
       startLine: row.line.line,
       endLine: row.line.line + 1,
       anchor: { start: anchorCell.start, end: anchorCell.end },
       level: 0,
-      row: { cells: row.cells, header: found.header, typeColumn, idColumn },
+      row: { cells: row.cells, header: found.header, typeColumn, idColumn, typeCellIsId },
     });
   }
   return candidates;
@@ -526,7 +529,7 @@ function readRow(item: Item, row: RowCells): void {
     item.sections.push(section);
   });
   const typeCell = row.typeColumn >= 0 ? row.cells[row.typeColumn] : undefined;
-  item.statementLines = typeCell && line ? [{ line: line.line, start: typeCell.start, visible: typeCell.text, inCode: false }] : undefined;
+  item.statementLines = typeCell && line && !row.typeCellIsId ? [{ line: line.line, start: typeCell.start, visible: typeCell.text, inCode: false }] : undefined;
   // A row has no headings: only a section column that is there but empty is missing.
   item.sectionsExpected = false;
 }

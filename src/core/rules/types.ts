@@ -177,7 +177,10 @@ export interface DetectionEntry {
 /** One language's user-voice form: "<role> … <want> … <benefit>", lower case phrases. */
 export interface StoryVoiceEntry {
   language: string;
+  /** Words that open the role: "as a". */
   role: string[];
+  /** Or: endings of the role word itself, just before the want (Finnish "Asiakkaana haluan"). */
+  roleEndings: string[];
   want: string[];
   benefit: string[];
   benefitFirst: string[];
