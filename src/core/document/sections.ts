@@ -164,3 +164,19 @@ export function hasText(text: string): boolean {
   }
   return false;
 }
+
+/** A required section's name, normalized, and its first word for a cheap first test. */
+const wantedNames = new Map<string, { normalized: string; firstWord: string }>();
+
+/** "Acceptance Criteria (Given/When/Then)" counts as "Acceptance Criteria". */
+export function titleMatches(section: Section, name: string): boolean {
+  let wanted = wantedNames.get(name);
+  if (wanted === undefined) {
+    const normalized = normalizeTitle(name);
+    wantedNames.set(name, (wanted = { normalized, firstWord: normalized.split(' ')[0] }));
+  }
+  // A title without the name's first word cannot match.
+  if (!section.lowerTitle.includes(wanted.firstWord)) return false;
+  const title = section.normalizedTitle;
+  return title === wanted.normalized || (title.startsWith(wanted.normalized) && !/[\p{L}\p{N}]/u.test(title[wanted.normalized.length]));
+}

@@ -1,9 +1,8 @@
-import type { Field } from '../document/fields';
 import { normalizeKey } from '../document/fields';
 import type { ParsedDocument } from '../document/parse';
 import type { ScannedLine } from '../document/scan';
 import type { Section } from '../document/sections';
-import { findSections, makeSection, normalizeTitle } from '../document/sections';
+import { findSections, makeSection, normalizeTitle, titleMatches } from '../document/sections';
 import { hasUserVoiceStatement, startsWithUserVoice } from '../document/storyStatement';
 import { isPlaceholder } from '../roles/placeholders';
 import type { ArtifactEntry, RulesTable } from '../rules/types';
@@ -11,7 +10,7 @@ import { detectFile } from './fileItem';
 import type { TitleHead } from './fileItem';
 import type { DocumentItems, Item, ItemShape, DetectedBy, RowCells } from './model';
 import { findTables } from './tables';
-import type { Table } from './tables';
+import type { Cell, Table } from './tables';
 import { readItemHead, vocabulary } from './vocabulary';
 import type { Vocabulary } from './vocabulary';
 
@@ -183,6 +182,7 @@ function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable): Cand
     typeArtifact = only;
   }
   const artifact = typeArtifact;
+  const columns = tableColumns(found.header, artifact);
   const candidates: Candidate[] = [];
   for (const row of found.rows) {
     const typeCell = typeColumn >= 0 ? row.cells[typeColumn] : undefined;
@@ -206,7 +206,7 @@ function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable): Cand
       endLine: row.line.line + 1,
       anchor: { start: anchorCell.start, end: anchorCell.end },
       level: 0,
-      row: { cells: row.cells, header: found.header, typeColumn, idColumn, typeCellIsId },
+      row: { cells: row.cells, header: found.header, columns, typeColumn, idColumn, typeCellIsId },
     });
   }
   return candidates;
@@ -399,8 +399,11 @@ function assemble(
   return items;
 }
 
+const SHAPE_ORDER: Record<ItemShape, number> = { file: 0, section: 1, row: 2, list: 3, paragraph: 4 };
+
+/** Where two candidates start on one line, the larger shape holds the smaller. */
 function shapeOrder(candidate: Candidate): number {
-  return ['file', 'section', 'row', 'list', 'paragraph'].indexOf(candidate.shape);
+  return SHAPE_ORDER[candidate.shape];
 }
 
 /** A child ranks below its container; an enabler of unknown level (rank 0) fits anywhere but under itself. */
@@ -420,10 +423,9 @@ function nearestHeading(headings: readonly Section[], line: number): Section | u
 }
 
 function isBacklogPage(table: RulesTable, fileName: string | undefined, firstTitle: string | undefined): boolean {
-  const words = table.detection.backlogPageWords;
+  const pattern = vocabulary(table).backlogPage;
   const name = (fileName ?? '').replace(/^.*[\\/]/, '').replace(/\.md$/i, '').toLowerCase().replace(/[-_.]+/g, ' ');
-  const heading = normalizeTitle(firstTitle ?? '');
-  return [name, heading].some((text) => words.some((word) => new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').test(text)));
+  return pattern.test(name) || pattern.test(normalizeTitle(firstTitle ?? ''));
 }
 
 function toItem(candidate: Candidate, parent: Item | undefined, template: boolean): Item {
@@ -517,14 +519,21 @@ function distributeLines(items: Item[], doc: ParsedDocument, table: RulesTable, 
 /** A row: its columns are fields and sections, its type cell the story statement. */
 function readRow(item: Item, row: RowCells): void {
   const line = item.lines[0];
-  row.header.forEach((header, column) => {
-    if (column === row.typeColumn || column === row.idColumn) return;
-    const cell = row.cells[column] ?? { text: '', start: line?.start ?? 0, end: line?.start ?? 0 };
-    const key = header.text.replace(/[*_`]/g, '').trim();
-    if (!key) return;
-    const field: Field = { key, normalizedKey: normalizeKey(key), keyStart: header.start, keyEnd: header.end, values: [{ text: cell.text.replace(/^[*_`]+|[*_`]+$/g, ''), start: cell.start, end: cell.end }], source: 'body', line: line?.line };
-    item.fields.push(field);
-    const section = makeSection(key, 'label', 7, line?.line ?? item.startLine, cell.start, cell.end);
+  row.columns.forEach((column, index) => {
+    if (index === row.typeColumn || index === row.idColumn || !column.key) return;
+    const cell = row.cells[index] ?? { text: '', start: line?.start ?? 0, end: line?.start ?? 0 };
+    const header = row.header[index];
+    item.fields.push({
+      key: column.key,
+      normalizedKey: column.normalizedKey,
+      keyStart: header.start,
+      keyEnd: header.end,
+      values: [{ text: cell.text.replace(/^[*_`]+|[*_`]+$/g, ''), start: cell.start, end: cell.end }],
+      source: 'body',
+      line: line?.line,
+    });
+    if (!column.section) return;
+    const section = makeSection(column.key, 'label', 7, line?.line ?? item.startLine, cell.start, cell.end);
     section.hasContent = /[\p{L}\p{N}]/u.test(cell.text);
     item.sections.push(section);
   });
@@ -532,6 +541,16 @@ function readRow(item: Item, row: RowCells): void {
   item.statementLines = typeCell && line && !row.typeCellIsId ? [{ line: line.line, start: typeCell.start, visible: typeCell.text, inCode: false }] : undefined;
   // A row has no headings: only a section column that is there but empty is missing.
   item.sectionsExpected = false;
+}
+
+/** The columns of a table as fields and sections of the type its rows are. */
+function tableColumns(header: readonly Cell[], artifact: ArtifactEntry): RowCells['columns'] {
+  const names = artifact.requiredSections.flatMap((section) => [section.name, ...section.aliases]);
+  return header.map((cell) => {
+    const key = cell.text.replace(/[*_`]/g, '').trim();
+    const asSection = makeSection(key, 'label', 7, 0, 0, 0);
+    return { key, normalizedKey: normalizeKey(key), section: names.some((name) => titleMatches(asSection, name)) };
+  });
 }
 
 /** A list entry or paragraph: labels are read with the list markers blanked (`- Acceptance Criteria:`). */

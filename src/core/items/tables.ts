@@ -22,24 +22,22 @@ export function splitRow(line: ScannedLine): Cell[] {
   const text = line.visible;
   const cells: Cell[] = [];
   let from = text.indexOf('|') === text.search(/\S/) ? text.indexOf('|') + 1 : 0;
+  // A pipe inside a code span of the cell (`a|b`) does not split it: count backticks as we go.
+  let ticks = 0;
   for (let i = from; i <= text.length; i++) {
-    if (i === text.length || (text[i] === '|' && text[i - 1] !== '\\' && !insideCode(text, from, i))) {
+    const c = text.charCodeAt(i);
+    if (c === 96) ticks++;
+    if (i === text.length || (c === 124 && text.charCodeAt(i - 1) !== 92 && ticks % 2 === 0)) {
       const raw = text.slice(from, i);
       const lead = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
       cells.push({ text: trimmed, start: line.start + from + lead, end: line.start + from + lead + trimmed.length });
       from = i + 1;
+      ticks = 0;
     }
   }
   if (cells.length > 1 && cells[cells.length - 1].text === '' && /\|[ \t]*$/.test(text)) cells.pop();
   return cells;
-}
-
-/** A pipe inside a code span of the cell so far (`a|b`) does not split it. */
-function insideCode(text: string, from: number, at: number): boolean {
-  let ticks = 0;
-  for (let i = from; i < at; i++) if (text.charCodeAt(i) === 96) ticks++;
-  return ticks % 2 === 1;
 }
 
 /** Finds every table: a row with a pipe, then a separator row with as many columns (GFM). */

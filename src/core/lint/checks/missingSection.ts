@@ -1,6 +1,5 @@
 import { normalizeKey } from '../../document/fields';
-import type { Section } from '../../document/sections';
-import { normalizeTitle } from '../../document/sections';
+import { titleMatches } from '../../document/sections';
 import { flatProse, hasWordsInOrder } from '../../document/storyStatement';
 import type { SectionEntry } from '../../rules/types';
 import { isPlaceholder } from '../../roles/placeholders';
@@ -28,22 +27,6 @@ export function checkMissingSections(context: RuleContext): void {
       reporter.report('missing-section', 'empty', values, found[0].start, found[0].end);
     }
   }
-}
-
-/** A required section's name, normalized, and its first word for a cheap first test. */
-const wantedNames = new Map<string, { normalized: string; firstWord: string }>();
-
-/** "Acceptance Criteria (Given/When/Then)" counts as "Acceptance Criteria". */
-export function titleMatches(section: Section, name: string): boolean {
-  let wanted = wantedNames.get(name);
-  if (wanted === undefined) {
-    const normalized = normalizeTitle(name);
-    wantedNames.set(name, (wanted = { normalized, firstWord: normalized.split(' ')[0] }));
-  }
-  // A title without the name's first word cannot match.
-  if (!section.lowerTitle.includes(wanted.firstWord)) return false;
-  const title = section.normalizedTitle;
-  return title === wanted.normalized || (title.startsWith(wanted.normalized) && !/[\p{L}\p{N}]/u.test(title[wanted.normalized.length]));
 }
 
 /** A heading and skeleton for the section, inside the item: before its first child section, else at its end. */
