@@ -10,10 +10,10 @@ import { anchorOfArtifact } from './anchor';
 export function checkMissingSections(context: RuleContext): void {
   const { artifact, item, reporter } = context;
   // A field of that name with a value is the section too: a front-matter key, a `| Acceptance Criteria | … |` row.
-  const keysWithValues = new Set(item.fields.filter((field) => field.values.some((v) => !isPlaceholder(v.text.trim(), context.table))).map((field) => field.normalizedKey));
   for (const required of artifact.requiredSections) {
     const names = [required.name, ...required.aliases];
-    if (names.some((name) => keysWithValues.has(normalizeKey(name)))) continue;
+    const keys = sectionKeys(required);
+    if (item.fields.some((field) => keys.has(field.normalizedKey) && field.values.some((v) => !isPlaceholder(v.text.trim(), context.table)))) continue;
     const found = item.sections.filter((section) => names.some((name) => titleMatches(section, name)));
     if (!found.length && required.inlineForm && hasWordsInOrder(flatProse(item.lines), required.inlineForm)) continue;
     const values = { artifact: artifact.name.toLowerCase(), section: required.name, reason: required.reason };
@@ -27,6 +27,15 @@ export function checkMissingSections(context: RuleContext): void {
       reporter.report('missing-section', 'empty', values, found[0].start, found[0].end);
     }
   }
+}
+
+const keysBySection = new WeakMap<SectionEntry, Set<string>>();
+
+/** The field keys a section's names make (`acceptance-criteria`), once per section. */
+function sectionKeys(section: SectionEntry): Set<string> {
+  let keys = keysBySection.get(section);
+  if (!keys) keysBySection.set(section, (keys = new Set([section.name, ...section.aliases].map(normalizeKey))));
+  return keys;
 }
 
 /** A heading and skeleton for the section, inside the item: before its first child section, else at its end. */
