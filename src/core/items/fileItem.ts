@@ -87,7 +87,8 @@ export function detectFile(doc: ParsedDocument, fileName: string | undefined, ta
   const byName = fileName ? fileNameType(fileName, table, vocab) : undefined;
   if (byName === 'silent') return { ...base, silent: true };
   if (byName) {
-    return { ...base, artifact: byName.artifact, detectedBy: 'file-name', id: byName.id ?? title?.id, title: title?.section };
+    // The title's id as written (`Epic 10`) reads better than the name's (`epic_10`).
+    return { ...base, artifact: byName.artifact, detectedBy: 'file-name', id: title?.id ?? byName.id, title: title?.section };
   }
 
   // 4. the first heading

@@ -133,6 +133,8 @@ export interface RuleEntry {
   why: string;
   sources: string[];
   examples: RuleExamples;
+  /** How the rule reads section, row, list and paragraph items (SPEC §1), for its docs page. */
+  inItems?: string;
 }
 
 export interface RulesTable {

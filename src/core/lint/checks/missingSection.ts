@@ -24,7 +24,9 @@ export function checkMissingSections(context: RuleContext): void {
       const fix = insertSectionFix(context, required);
       reporter.report('missing-section', 'missing', values, anchor.start, anchor.end, fix ? [fix] : []);
     } else if (!found.some((section) => section.hasContent) && !item.template) {
-      reporter.report('missing-section', 'empty', values, found[0].start, found[0].end);
+      // An empty table cell has no width to underline: show the finding on the row's id instead.
+      const at = found[0].end > found[0].start ? found[0] : item.anchor;
+      reporter.report('missing-section', 'empty', values, at.start, at.end);
     }
   }
 }
