@@ -27,6 +27,11 @@ interface Candidate {
   level: number;
   /** A story statement: an item only where SPEC §1.4 says so (decided after nesting). */
   statement?: boolean;
+  /**
+   * Known by its statement alone (a statement heading or entry, a numbered `## 2nd User Story`):
+   * what follows it is its detail, so no required section is expected of it.
+   */
+  statementOnly?: boolean;
   row?: RowCells;
   /** List entries: how far the entry's marker is indented. */
   indent?: number;
@@ -86,7 +91,8 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
     let artifact = head?.artifact;
     if (head && head.byTypeName && head.bare && !head.id && (bareCounts.get(`${section.level}:${head.artifact?.id}`) ?? 0) < 2) return;
     // `### 1) As a service provider, I want …`: a heading that is a story statement.
-    if (!artifact && section.level >= 2 && startsWithUserVoice(section.title.replace(LIST_NUMBER, ''), table)) artifact = storyArtifact(table);
+    const statementHeading = !artifact && section.level >= 2 && startsWithUserVoice(section.title.replace(LIST_NUMBER, ''), table);
+    if (statementHeading) artifact = storyArtifact(table);
     if (!artifact) return;
     let end = lineCount;
     for (let j = i + 1; j < heads.length; j++) {
@@ -105,6 +111,7 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
       endLine: end,
       anchor: { start: section.start, end: section.end },
       level: section.level,
+      statementOnly: statementHeading || (head?.bare === true && !head.id),
     });
   });
 
@@ -323,6 +330,7 @@ function statementCandidate(shape: 'list' | 'paragraph', text: string, line: Sca
     anchor: { start, end: line.start + offset + text.trimEnd().length },
     level: 0,
     statement: true,
+    statementOnly: true,
   };
 }
 
@@ -442,7 +450,8 @@ function toItem(candidate: Candidate, parent: Item | undefined, template: boolea
     lines: [],
     fields: [],
     sections: [],
-    sectionsExpected: candidate.shape === 'file' || candidate.shape === 'section',
+    // A list entry may still lose this when it turns out to have no body (readBlock).
+    sectionsExpected: candidate.shape !== 'row' && candidate.shape !== 'paragraph' && !candidate.statementOnly,
     template,
     parent,
     children: [],
@@ -562,7 +571,7 @@ function readBlock(item: Item): void {
   item.sections = findSections(blanked).filter((section) => section.line !== item.startLine);
   item.statementLines = item.lines;
   // A one-line entry is a summary; an entry with a body of its own can be expected to hold its sections.
-  item.sectionsExpected = item.shape === 'list' && item.lines.length > 1 && item.sections.length > 0;
+  item.sectionsExpected = item.sectionsExpected && item.lines.length > 1 && item.sections.length > 0;
 }
 
 function placeInsertion(item: Item, doc: ParsedDocument): void {
