@@ -4,15 +4,18 @@ import * as path from 'node:path';
 import { lintMarkdown } from '../../src/core';
 import { FIXTURES, fixtureFiles } from './fixtureExpectations';
 
-const ITEM = /<!--[^>]*\bitem:\s*([a-z-]+)/g;
+const ITEM = /<!--\s*(file-)?item:\s*([a-z-]+)/g;
 
-/** The items a fixture says it holds: `<!-- item: story -->` on the line where each starts. */
+/**
+ * The items a fixture says it holds: `<!-- item: story -->` on the line where each starts;
+ * `<!-- file-item: story -->` anywhere for the file item (line 1, where front matter leaves no room).
+ */
 function expectedItems(text: string): string[] {
-  const expected: string[] = [];
+  const expected: { line: number; type: string }[] = [];
   text.split('\n').forEach((line, index) => {
-    for (const match of line.matchAll(ITEM)) expected.push(`${index + 1}:${match[1]}`);
+    for (const match of line.matchAll(ITEM)) expected.push({ line: match[1] ? 1 : index + 1, type: match[2] });
   });
-  return expected;
+  return expected.sort((a, b) => a.line - b.line).map(({ line, type }) => `${line}:${type}`);
 }
 
 describe('items found in every shape (SPEC §1)', () => {
