@@ -22,7 +22,7 @@ const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$/;
 // `**Acceptance Criteria:**`, `**Acceptance Criteria**:`, `**Acceptance Criteria**` on a line of its own
 const BOLD_LABEL = /^[ \t]*(?:>[ \t]*)*(\*\*|__)([^*_]{1,80}?)(:?)\1(:?)[ \t]*(.*)$/;
 // `Acceptance criteria:` alone or followed by text
-const PLAIN_LABEL = /^[ \t]*(?:>[ \t]*)*(\p{L}[\p{L}\p{N} /&()'-]{1,60}?)[ \t]*:[ \t]*(.*)$/u;
+const PLAIN_LABEL = /^[ \t]*(?:>[ \t]*)*([A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F /&()'-]{1,60}?)[ \t]*:[ \t]*(.*)$/;
 
 /** Lower-cases a title and drops numbering, emphasis, emoji and punctuation. */
 export function normalizeTitle(title: string): string {

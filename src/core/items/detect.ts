@@ -3,13 +3,13 @@ import type { ParsedDocument } from '../document/parse';
 import type { ScannedLine } from '../document/scan';
 import type { Section } from '../document/sections';
 import { findSections, makeSection, normalizeTitle, titleMatches } from '../document/sections';
-import { hasUserVoiceStatement, startsWithUserVoice } from '../document/storyStatement';
+import { hasUserVoiceStatement, mayStartUserVoice, startsWithUserVoice } from '../document/storyStatement';
 import { isPlaceholder } from '../roles/placeholders';
 import type { ArtifactEntry, RulesTable } from '../rules/types';
 import { detectFile } from './fileItem';
 import type { TitleHead } from './fileItem';
 import type { DocumentItems, Item, ItemShape, DetectedBy, RowCells } from './model';
-import { findTables } from './tables';
+import { findTables, splitRow } from './tables';
 import type { Cell, Table } from './tables';
 import { readItemHead, vocabulary } from './vocabulary';
 import type { Vocabulary } from './vocabulary';
@@ -173,13 +173,16 @@ function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable): Cand
   });
   // A table of tasks whose `User Story` column says which story each belongs to holds tasks.
   if (tasks) return [];
+  // Cells are split once, and only for tables that may hold items.
+  let split: { line: ScannedLine; cells: Cell[] }[] | undefined;
+  const rows = () => (split ??= found.rows.map((row) => ({ line: row.line, cells: splitRow(row.line) })));
   const idColumn = headerNames.findIndex((name) => table.detection.idColumns.includes(name) || /\bid$/.test(name));
   // Without ids, a type column with empty or repeated cells groups other rows (tasks) under items named elsewhere.
-  if (typeArtifact && idColumn === -1 && groupsRows(found, typeColumn)) return [];
+  if (typeArtifact && idColumn === -1 && groupsRows(rows(), typeColumn)) return [];
   if (!typeArtifact) {
     if (idColumn === -1) return [];
     const kinds = new Set<ArtifactEntry | undefined>();
-    for (const row of found.rows) {
+    for (const row of rows()) {
       const cell = row.cells[idColumn]?.text ?? '';
       if (!cell || MARKDOWN_LINK_START.test(cell)) continue;
       kinds.add(idCellType(cell, vocab));
@@ -191,7 +194,7 @@ function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable): Cand
   const artifact = typeArtifact;
   const columns = tableColumns(found.header, artifact);
   const candidates: Candidate[] = [];
-  for (const row of found.rows) {
+  for (const row of rows()) {
     const typeCell = typeColumn >= 0 ? row.cells[typeColumn] : undefined;
     const idCell = idColumn >= 0 ? row.cells[idColumn] : undefined;
     const hasType = typeCell && typeCell.text && !isPlaceholder(typeCell.text, table);
@@ -220,9 +223,9 @@ function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable): Cand
 }
 
 /** Whether the cells of a column repeat or leave rows empty: the rows are grouped under it. */
-function groupsRows(found: Table, column: number): boolean {
+function groupsRows(rows: readonly { cells: Cell[] }[], column: number): boolean {
   let previous: string | undefined;
-  for (const row of found.rows) {
+  for (const row of rows) {
     const cell = row.cells[column]?.text ?? '';
     if (!cell || cell === previous) return true;
     previous = cell;
@@ -251,7 +254,8 @@ function blockCandidates(lines: readonly ScannedLine[], inTable: Set<number>, vo
     const line = lines[i];
     const text = line.visible;
     // A quote line with nothing in it (`>`) separates paragraphs like a blank line.
-    const blank = !text.trim() || /^[ \t]*(?:>[ \t]*)+$/.test(text);
+    const first = text.trimStart()[0];
+    const blank = first === undefined || (first === '>' && /^[ \t]*(?:>[ \t]*)+$/.test(text));
     if (line.inCode || inTable.has(line.line)) {
       previousBlank = false;
       continue;
@@ -260,13 +264,14 @@ function blockCandidates(lines: readonly ScannedLine[], inTable: Set<number>, vo
       previousBlank = true;
       continue;
     }
-    const heading = /^ {0,3}#{1,6}(?:[ \t]|$)/.test(text) || isSetextUnderline(lines, i);
-    if (heading || THEMATIC_BREAK.test(text)) {
+    const heading = (first === '#' && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(text)) || isSetextUnderline(lines, i);
+    if (heading || ((first === '-' || first === '*' || first === '_') && THEMATIC_BREAK.test(text))) {
       closeOpen(line.line, -1);
       previousBlank = true;
       continue;
     }
-    const entry = LIST_ENTRY.exec(text);
+    // Only a marker, a digit or a quote can open a list entry: skip the pattern for other lines.
+    const entry = first === '-' || first === '*' || first === '+' || first === '>' || (first >= '0' && first <= '9') ? LIST_ENTRY.exec(text) : null;
     const indent = entry ? entry[1].length : text.length - text.trimStart().length;
     // A line at or left of an open entry's marker ends it (a paragraph at the margin too).
     if (open.length) closeOpen(line.line, entry ? indent : previousBlank ? indent : -2);
@@ -278,7 +283,7 @@ function blockCandidates(lines: readonly ScannedLine[], inTable: Set<number>, vo
         candidates.push(candidate);
         open.push(candidate);
       }
-    } else if (previousBlank && startsWithUserVoice(paragraphText(lines, i), table)) {
+    } else if (previousBlank && mayStartUserVoice(text, table) && startsWithUserVoice(paragraphText(lines, i), table)) {
       const candidate = statementCandidate('paragraph', text, line, 0, table);
       candidate.indent = -1;
       // A paragraph statement runs to the next statement, thematic break or heading.
@@ -350,6 +355,8 @@ function paragraphText(lines: readonly ScannedLine[], i: number): string {
 
 function isSetextUnderline(lines: readonly ScannedLine[], i: number): boolean {
   const next = lines[i + 1];
+  const mark = next?.visible.trimStart()[0];
+  if (mark !== '=' && mark !== '-') return false;
   return !!next && /^ {0,3}(?:=+|-+)[ \t]*$/.test(next.visible) && !!lines[i].visible.trim() && !LIST_ENTRY.test(lines[i].visible);
 }
 

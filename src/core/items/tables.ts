@@ -12,7 +12,8 @@ export interface Table {
   header: Cell[];
   /** Index (into the lines given) of the header line. */
   headerIndex: number;
-  rows: { index: number; line: ScannedLine; cells: Cell[] }[];
+  /** Body rows; their cells are split only for tables that hold items (splitRow). */
+  rows: { index: number; line: ScannedLine }[];
 }
 
 const SEPARATOR_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
@@ -55,7 +56,7 @@ export function findTables(lines: readonly ScannedLine[]): Table[] {
     for (; j < lines.length; j++) {
       const row = lines[j];
       if (row.inCode || row.line !== lines[j - 1].line + 1 || !row.visible.includes('|') || !row.visible.trim()) break;
-      table.rows.push({ index: j, line: row, cells: splitRow(row) });
+      table.rows.push({ index: j, line: row });
     }
     tables.push(table);
     i = j - 1;
