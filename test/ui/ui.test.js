@@ -2,7 +2,7 @@
 // Chromium), as a person sees it: open the examples/ backlog, click the feature a
 // Product Owner "accepts", see the squiggle, hover "PO", open Problems.
 // Run by scripts/test-ui.js (npm run test:ui), once per extension host:
-//   node: the Node extension host; saves docs/images/{squiggle,hover,problems}.png
+//   node: the Node extension host; saves docs/images/{squiggle,hover,problems,table-row}.png
 //   web:  the web-worker extension host (the browser build, as on vscode.dev)
 'use strict';
 
@@ -21,7 +21,9 @@ const WORKSPACE_PROBLEMS = [
   '"Project Manager" is not a SAFe role',
   'This story has no Acceptance Criteria section',
   'Alice Chen is listed as Product Management',
+  'sprint-14-backlog.md', // its row ST-142, which Product Management "accepts"
 ];
+const TABLE_FILE = 'sprints/sprint-14-backlog.md';
 const VIEWPORT = { width: 1280, height: 800 };
 // What a README reader should see: no minimap noise, a steady cursor, no chat or tips.
 const USER_SETTINGS = {
@@ -161,7 +163,17 @@ async function runUiChecks(o) {
     await clearNotifications(page);
     await shot(page, 'problems.png');
 
-    // 5. The checks ran in the intended host: the Node host logs activations on the server.
+    // 5. A sprint page's table: each row is a story, and the row Product Management "accepts" is underlined.
+    await ui.clickExplorerFile(page, TABLE_FILE);
+    await ui.waitFor(page, '.editor-group-container.active .squiggly-warning', { timeout: 30000 })
+      .catch(() => assert.fail(`no warning squiggle appeared in ${TABLE_FILE} within 30 s`));
+    assert.match(await ui.editorText(page), /ST-142/, `the editor does not show ${TABLE_FILE}`);
+    log('squiggle on the table row shown');
+    await clearNotifications(page);
+    await dismissHover(page);
+    await shot(page, 'table-row.png');
+
+    // 6. The checks ran in the intended host: the Node host logs activations on the server.
     const inNodeHost = activatedInNodeHost(wb.cs.userDataDir);
     assert.equal(inNodeHost, o.host === 'node',
       `the extension ran in the ${inNodeHost ? 'Node' : 'web-worker'} extension host, not in the ${o.host} one`);
