@@ -8,23 +8,14 @@ import { isPlaceholder } from '../roles/placeholders';
 import type { ArtifactEntry, RulesTable } from '../rules/types';
 import { detectFile } from './fileItem';
 import type { TitleHead } from './fileItem';
-import type { DocumentItems, Item, ItemShape, DetectedBy, RowCells } from './model';
+import type { DocumentItems, Item, ItemShape, RowCells } from './model';
 import { findTables, splitRow } from './tables';
 import type { Cell, Table } from './tables';
 import { readItemHead, vocabulary } from './vocabulary';
 import type { Vocabulary } from './vocabulary';
 
-/** A part of the document that may be an item, before nesting decides. */
-interface Candidate {
-  artifact: ArtifactEntry;
-  shape: ItemShape;
-  detectedBy: DetectedBy;
-  id?: string;
-  title: string;
-  startLine: number;
-  endLine: number;
-  anchor: { start: number; end: number };
-  level: number;
+/** A part of the document that may be an item, before nesting decides: an item's head, and how it was found. */
+interface Candidate extends Pick<Item, 'artifact' | 'shape' | 'detectedBy' | 'id' | 'title' | 'startLine' | 'endLine' | 'anchor' | 'level' | 'row'> {
   /** A story statement: an item only where SPEC §1.4 says so (decided after nesting). */
   statement?: boolean;
   /**
@@ -32,7 +23,6 @@ interface Candidate {
    * what follows it is its detail, so no required section is expected of it.
    */
   statementOnly?: boolean;
-  row?: RowCells;
   /** List entries: how far the entry's marker is indented. */
   indent?: number;
 }
