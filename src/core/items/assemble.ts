@@ -1,0 +1,198 @@
+import type { ParsedDocument } from '../document/parse';
+import type { Section } from '../document/sections';
+import { normalizeTitle } from '../document/sections';
+import { hasUserVoiceStatement } from '../document/storyStatement';
+import type { ArtifactEntry, RulesTable } from '../rules/types';
+import type { Item, ItemShape } from './model';
+import { vocabulary } from './vocabulary';
+import type { Candidate } from './candidate';
+import { readRow } from './rows';
+import { readBlock } from './blocks';
+
+/**
+ * Nests the candidates by their ranges, keeps those SPEC §1 makes items
+ * (a child ranks below the item it is in; statements only where stories are
+ * listed), marks repeated ids as index entries, and gives each item its own
+ * lines, fields and sections.
+ */
+export function assemble(
+  candidates: Candidate[],
+  doc: ParsedDocument,
+  table: RulesTable,
+  fileCandidate: Candidate | undefined,
+  template: boolean,
+  fileName: string | undefined,
+  firstTitle: string | undefined,
+): Item[] {
+  candidates.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine || shapeOrder(a) - shapeOrder(b));
+  const items: Item[] = [];
+  const stack: Item[] = [];
+  const backlogPage = isBacklogPage(table, fileName, firstTitle);
+  const headingsAbove = doc.sections.filter((section) => section.kind === 'heading');
+  const statementsByContainer = new Map<Item | undefined, Candidate[]>();
+  for (const candidate of candidates) {
+    while (stack.length && stack[stack.length - 1].endLine <= candidate.startLine) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent && !ranksBelow(candidate.artifact, parent.artifact)) continue;
+    if (candidate.statement) {
+      const list = statementsByContainer.get(parent) ?? [];
+      list.push(candidate);
+      statementsByContainer.set(parent, list);
+      continue;
+    }
+    const item = toItem(candidate, parent, template);
+    items.push(item);
+    stack.push(item);
+  }
+  // Story statements: items in a backlog page, two or more together, or under a heading that names stories.
+  for (const [container, statements] of statementsByContainer) {
+    for (const candidate of statements) {
+      const heading = nearestHeading(headingsAbove, candidate.startLine);
+      const underStories = heading !== undefined && table.detection.storyListHeadings.includes(normalizeTitle(heading.title));
+      const siblings = statements.filter((other) => nearestHeading(headingsAbove, other.startLine) === heading).length;
+      if (!underStories && siblings < 2 && !(backlogPage && !container)) continue;
+      if (container && container.artifact.userVoice) continue;
+      const item = toItem(candidate, container, template);
+      items.push(item);
+    }
+  }
+  items.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
+  for (const item of items) item.parent?.children.push(item);
+  distributeLines(items, doc, table, fileCandidate !== undefined);
+  markIndexEntries(items, table);
+  return items;
+}
+
+const SHAPE_ORDER: Record<ItemShape, number> = { file: 0, section: 1, row: 2, list: 3, paragraph: 4 };
+
+/** Where two candidates start on one line, the larger shape holds the smaller. */
+function shapeOrder(candidate: Candidate): number {
+  return SHAPE_ORDER[candidate.shape];
+}
+
+/** A child ranks below its container; an enabler of unknown level (rank 0) fits anywhere but under itself. */
+function ranksBelow(child: ArtifactEntry, container: ArtifactEntry): boolean {
+  if (child.rank === 0) return !container.enabler;
+  if (container.rank === 0) return true;
+  return child.rank < container.rank;
+}
+
+function nearestHeading(headings: readonly Section[], line: number): Section | undefined {
+  let nearest: Section | undefined;
+  for (const heading of headings) {
+    if (heading.line >= line) break;
+    nearest = heading;
+  }
+  return nearest;
+}
+
+function isBacklogPage(table: RulesTable, fileName: string | undefined, firstTitle: string | undefined): boolean {
+  const pattern = vocabulary(table).backlogPage;
+  const name = (fileName ?? '').replace(/^.*[\\/]/, '').replace(/\.md$/i, '').toLowerCase().replace(/[-_.]+/g, ' ');
+  return pattern.test(name) || pattern.test(normalizeTitle(firstTitle ?? ''));
+}
+
+function toItem(candidate: Candidate, parent: Item | undefined, template: boolean): Item {
+  const item: Item = {
+    artifact: candidate.artifact,
+    shape: candidate.shape,
+    detectedBy: candidate.detectedBy,
+    id: candidate.id,
+    title: candidate.title,
+    startLine: candidate.startLine,
+    endLine: candidate.endLine,
+    anchor: candidate.anchor,
+    level: candidate.level,
+    lines: [],
+    fields: [],
+    sections: [],
+    // A list entry may still lose this when it turns out to have no body (readBlock).
+    sectionsExpected: candidate.shape !== 'row' && candidate.shape !== 'paragraph' && !candidate.statementOnly,
+    template,
+    parent,
+    children: [],
+    indexEntry: false,
+    insertAt: -1,
+    insertLevel: 0,
+  };
+  if (candidate.row) item.row = candidate.row;
+  return item;
+}
+
+/**
+ * An item one document heads twice (a summary list, then the item; the story,
+ * then its tasks) is one item: the occurrence with children, else with a story
+ * statement, else the longest. Two occurrences that both state the story are
+ * two items that share an id.
+ */
+function markIndexEntries(items: Item[], table: RulesTable): void {
+  const byId = new Map<string, Item[]>();
+  for (const item of items) {
+    if (!item.id) continue;
+    const key = item.id.toLowerCase().replace(/[-_.\s]+/g, '-');
+    byId.set(key, [...(byId.get(key) ?? []), item]);
+  }
+  for (const same of byId.values()) {
+    if (same.length < 2) continue;
+    const stated = new Set(same.filter((item) => item.statementLines && hasUserVoiceStatement(item.statementLines, table)));
+    const weight = (item: Item) => (item.children.length ? 1e9 : 0) + (stated.has(item) ? 1e6 : 0) + (item.endLine - item.startLine);
+    const main = same.reduce((best, item) => (weight(item) > weight(best) ? item : best));
+    for (const item of same) {
+      if (item === main || item.shape === 'file') continue;
+      if (stated.has(item) && stated.has(main) && item.shape === main.shape) continue;
+      item.indexEntry = true;
+    }
+  }
+}
+
+/**
+ * Gives each line, field and section to the innermost item it is written in,
+ * and works out each shape's own parts (a row's cells, a list entry's labels).
+ */
+function distributeLines(items: Item[], doc: ParsedDocument, table: RulesTable, hasFileItem: boolean): void {
+  if (!items.length) return;
+  const owner = new Int32Array(doc.index.lineCount).fill(-1);
+  items.forEach((item, index) => {
+    for (let line = item.startLine; line < item.endLine && line < owner.length; line++) owner[line] = index;
+  });
+  for (const line of doc.body.lines) {
+    const index = owner[line.line];
+    if (index >= 0) items[index].lines.push(line);
+  }
+  for (const field of doc.fields) {
+    if (field.source === 'front-matter') {
+      if (hasFileItem) items[0].fields.push(field);
+      continue;
+    }
+    const index = field.line === undefined ? -1 : owner[field.line];
+    if (index >= 0 && items[index].shape !== 'row') items[index].fields.push(field);
+  }
+  for (const section of doc.sections) {
+    const index = owner[section.line];
+    if (index >= 0 && (items[index].shape === 'file' || items[index].shape === 'section')) items[index].sections.push(section);
+  }
+  for (const item of items) {
+    if (item.row) readRow(item, item.row);
+    else if (item.shape === 'list' || item.shape === 'paragraph') readBlock(item);
+    else item.statementLines = item.lines;
+    const parentKey = item.fields.find((field) => table.detection.parentKeys.includes(field.normalizedKey) && field.values[0]?.text.trim());
+    if (parentKey) item.parentRef = parentKey.values[0];
+    placeInsertion(item, doc);
+  }
+}
+
+function placeInsertion(item: Item, doc: ParsedDocument): void {
+  if (item.shape === 'file') {
+    const firstSection = item.children.find((child) => child.shape === 'section');
+    item.insertAt = firstSection ? doc.index.lineStart(firstSection.startLine) : doc.text.length;
+    item.insertLevel = item.sections.some((section) => section.kind === 'heading' && section.level === 1) ? 2 : 1;
+    if (firstSection) item.insertLevel = Math.max(1, firstSection.level);
+    return;
+  }
+  if (item.shape !== 'section') return;
+  let last = item.startLine;
+  const end = item.children.find((child) => child.shape === 'section')?.startLine ?? item.endLine;
+  for (let line = item.startLine; line < end; line++) if (doc.index.lineText(line).trim()) last = line;
+  item.insertAt = doc.index.lineEnd(last);
+  item.insertLevel = Math.min(6, item.level + 1);
+}

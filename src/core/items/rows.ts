@@ -1,0 +1,139 @@
+import { normalizeKey } from '../document/fields';
+import type { ScannedLine } from '../document/scan';
+import { makeSection, normalizeTitle, titleMatches } from '../document/sections';
+import { isPlaceholder } from '../roles/placeholders';
+import type { ArtifactEntry, RulesTable } from '../rules/types';
+import type { Item, RowCells } from './model';
+import { splitRow } from './tables';
+import type { Cell, Table } from './tables';
+import { readItemHead } from './vocabulary';
+import type { Vocabulary } from './vocabulary';
+import { MARKDOWN_LINK_START } from './candidate';
+import type { Candidate } from './candidate';
+
+/** Each body row of a table whose header names a type (or whose ID cells are ids of one type). */
+export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable): Candidate[] {
+  const headerNames = found.header.map((cell) => normalizeTitle(cell.text));
+  let typeColumn = -1;
+  let typeArtifact: ArtifactEntry | undefined;
+  let tasks = false;
+  headerNames.forEach((name, column) => {
+    const parts = name.split(/\s*\/\s*/);
+    const named = parts.map((part) => vocab.byTypeName.get(part)).filter((artifact): artifact is ArtifactEntry => !!artifact);
+    if (!named.length) {
+      if (parts.some((part) => vocab.workItemWords.has(part))) tasks = true;
+      return;
+    }
+    const lowest = named.sort((a, b) => a.rank - b.rank)[0];
+    if (!typeArtifact || lowest.rank < typeArtifact.rank) {
+      typeArtifact = lowest;
+      typeColumn = column;
+    }
+  });
+  // A table of tasks whose `User Story` column says which story each belongs to holds tasks.
+  if (tasks) return [];
+  // Cells are split once, and only for tables that may hold items.
+  let split: { line: ScannedLine; cells: Cell[] }[] | undefined;
+  const rows = () => (split ??= found.rows.map((row) => ({ line: row.line, cells: splitRow(row.line) })));
+  const idColumn = headerNames.findIndex((name) => table.detection.idColumns.includes(name) || /\bid$/.test(name));
+  // Without ids, a type column with empty or repeated cells groups other rows (tasks) under items named elsewhere.
+  if (typeArtifact && idColumn === -1 && groupsRows(rows(), typeColumn)) return [];
+  if (!typeArtifact) {
+    if (idColumn === -1) return [];
+    const kinds = new Set<ArtifactEntry | undefined>();
+    for (const row of rows()) {
+      const cell = row.cells[idColumn]?.text ?? '';
+      if (!cell || MARKDOWN_LINK_START.test(cell)) continue;
+      kinds.add(idCellType(cell, vocab));
+    }
+    const [only] = kinds;
+    if (kinds.size !== 1 || !only) return [];
+    typeArtifact = only;
+  }
+  const artifact = typeArtifact;
+  const columns = tableColumns(found.header, artifact);
+  const candidates: Candidate[] = [];
+  for (const row of rows()) {
+    const typeCell = typeColumn >= 0 ? row.cells[typeColumn] : undefined;
+    const idCell = idColumn >= 0 ? row.cells[idColumn] : undefined;
+    const hasType = typeCell && typeCell.text && !isPlaceholder(typeCell.text, table);
+    if (!hasType && !(idCell && idCell.text && !isPlaceholder(idCell.text, table))) continue;
+    // A row whose id links to another file points at an item that lives there.
+    if (idCell && MARKDOWN_LINK_START.test(idCell.text) && !hasType) continue;
+    const anchorCell = idCell?.text ? idCell : typeCell ?? row.cells[0];
+    const cellHead = idCell?.text ? readItemHead(idCell.text.replace(/[*_`[\]]/g, ''), vocab) : undefined;
+    // `| US 8.1 | 2 days |` in a Story column: the cell is the id of a story stated elsewhere.
+    const typeHead = !idCell?.text && typeCell?.text ? readItemHead(typeCell.text.replace(/[*_`[\]]/g, ''), vocab) : undefined;
+    const typeCellIsId = !!typeHead && !typeHead.byTypeName && typeHead.bare;
+    candidates.push({
+      artifact: typeColumn === -1 ? (idCellType(idCell?.text ?? '', vocab) ?? artifact) : artifact,
+      shape: 'row',
+      detectedBy: 'row',
+      id: idCell?.text ? (cellHead?.id ?? idCell.text.replace(/[*_`]/g, '')) : typeCellIsId ? typeHead?.id : undefined,
+      title: (typeCell?.text ?? row.cells.find((cell, i) => i !== idColumn && cell.text)?.text ?? '').slice(0, 200),
+      startLine: row.line.line,
+      endLine: row.line.line + 1,
+      anchor: { start: anchorCell.start, end: anchorCell.end },
+      level: 0,
+      row: { cells: row.cells, header: found.header, columns, typeColumn, idColumn, typeCellIsId },
+    });
+  }
+  return candidates;
+}
+
+/** Whether the cells of a column repeat or leave rows empty: the rows are grouped under it. */
+function groupsRows(rows: readonly { cells: Cell[] }[], column: number): boolean {
+  let previous: string | undefined;
+  for (const row of rows) {
+    const cell = row.cells[column]?.text ?? '';
+    if (!cell || cell === previous) return true;
+    previous = cell;
+  }
+  return false;
+}
+
+/** The type an ID cell's prefix names: `FEAT-001`, `US-BE-01`, or a slug id such as `FEAT-core-file-reading`. */
+function idCellType(text: string, vocab: Vocabulary): ArtifactEntry | undefined {
+  const cell = text.replace(/[*_`]/g, '').trim();
+  const head = readItemHead(cell, vocab);
+  if (head) return head.byTypeName ? undefined : head.artifact;
+  const slug = /^([A-Za-z]{2,})[-_][\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)*$/u.exec(cell);
+  return slug ? vocab.byPrefix.get(slug[1].toUpperCase()) : undefined;
+}
+
+/** A row: its columns are fields and sections, its type cell the story statement. */
+export function readRow(item: Item, row: RowCells): void {
+  const line = item.lines[0];
+  row.columns.forEach((column, index) => {
+    if (index === row.typeColumn || index === row.idColumn || !column.key) return;
+    const cell = row.cells[index] ?? { text: '', start: line?.start ?? 0, end: line?.start ?? 0 };
+    const header = row.header[index];
+    item.fields.push({
+      key: column.key,
+      normalizedKey: column.normalizedKey,
+      keyStart: header.start,
+      keyEnd: header.end,
+      values: [{ text: cell.text.replace(/^[*_`]+|[*_`]+$/g, ''), start: cell.start, end: cell.end }],
+      source: 'body',
+      line: line?.line,
+    });
+    if (!column.section) return;
+    const section = makeSection(column.key, 'label', 7, line?.line ?? item.startLine, cell.start, cell.end);
+    section.hasContent = /[\p{L}\p{N}]/u.test(cell.text);
+    item.sections.push(section);
+  });
+  const typeCell = row.typeColumn >= 0 ? row.cells[row.typeColumn] : undefined;
+  item.statementLines = typeCell && line && !row.typeCellIsId ? [{ line: line.line, start: typeCell.start, visible: typeCell.text, inCode: false }] : undefined;
+  // A row has no headings: only a section column that is there but empty is missing.
+  item.sectionsExpected = false;
+}
+
+/** The columns of a table as fields and sections of the type its rows are. */
+function tableColumns(header: readonly Cell[], artifact: ArtifactEntry): RowCells['columns'] {
+  const names = artifact.requiredSections.flatMap((section) => [section.name, ...section.aliases]);
+  return header.map((cell) => {
+    const key = cell.text.replace(/[*_`]/g, '').trim();
+    const asSection = makeSection(key, 'label', 7, 0, 0, 0);
+    return { key, normalizedKey: normalizeKey(key), section: names.some((name) => titleMatches(asSection, name)) };
+  });
+}
