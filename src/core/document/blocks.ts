@@ -55,6 +55,13 @@ export class BlockTracker {
    * nor a fence.
    */
   next(line: string, inComment: boolean): LineKind | undefined {
+    // Most lines are prose at the top level: a line that starts with a letter opens no block.
+    if (this.containers.length === 0 && !this.fence && !this.html && !this.table && !inComment && isLetter(line.charCodeAt(0))) {
+      this.text = true;
+      this.lastLine = line;
+      this.lastPos = 0;
+      return undefined;
+    }
     let col = 0;
     let pos = 0;
     let matched = 0;
@@ -188,6 +195,11 @@ export class BlockTracker {
     while (line.charCodeAt(end) === fence.char) end++;
     return end - indent.pos >= fence.length && isBlank(line, end);
   }
+}
+
+/** A-Z, a-z, or any letter beyond ASCII (no block marker is one). */
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
 }
 
 /** The first non-blank character at or after `pos`, its column, and how many columns of blank lead to it. */

@@ -51,12 +51,12 @@ export function scanBody(index: LineIndex, firstLine: number): ScannedBody {
     if (code) {
       if (code === 'indented') for (const blank of blankAfterCode) Object.assign(blank, { inCode: true, code, visible: '' });
       blankAfterCode = [];
-      lines.push({ line, start, visible: '', inCode: true, code });
+      lines.push({ line, start, visible: '', inCode: true, code, html: false, table: undefined });
       continue;
     }
     if ((lines.length && lines[lines.length - 1].code === 'indented') || blankAfterCode.length) {
       if (raw.trim() === '') {
-        const scanned = { line, start, visible: raw, inCode: false };
+        const scanned: ScannedLine = { line, start, visible: raw, inCode: false, code: undefined, html: false, table: undefined };
         blankAfterCode.push(scanned);
         lines.push(scanned);
         continue;
@@ -89,7 +89,8 @@ export function scanBody(index: LineIndex, firstLine: number): ScannedBody {
       commentStart = start + open;
       column = open;
     }
-    lines.push({ line, start, visible, inCode: false, html: kind === 'html', table: kind === 'delimiter' || kind === 'row' ? kind : undefined });
+    // Every line gets the same fields in the same order: one object shape keeps the readers' property access fast.
+    lines.push({ line, start, visible, inCode: false, code: undefined, html: kind === 'html', table: kind === 'delimiter' || kind === 'row' ? kind : undefined });
   }
   return { lines, comments, unclosedComment: commentStart === -1 ? undefined : commentStart };
 }
