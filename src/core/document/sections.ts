@@ -100,9 +100,9 @@ function isSetextTitle(lines: readonly ScannedLine[], i: number): boolean {
   if (!hasText(title.visible) || NOT_PARAGRAPH.test(title.visible)) return false;
   // `a | b` over `--- | ---` is a table's header, not a heading.
   if (underline.table === 'delimiter') return false;
-  // The title must start its paragraph: after a blank line, a rule or a heading.
+  // The title must start its paragraph: after a blank line, a rule or a heading (long lines skipped, as in readSectionLine).
   const before = lines[i - 1];
-  return !before || before.line !== title.line - 1 || !hasText(before.visible) || THEMATIC_BREAK.test(before.visible) || (before.visible.includes('#') && ATX_HEADING.test(before.visible));
+  return !before || before.line !== title.line - 1 || !hasText(before.visible) || THEMATIC_BREAK.test(before.visible) || (before.visible.length <= 400 && before.visible.includes('#') && ATX_HEADING.test(before.visible));
 }
 
 function readSectionLine(scanned: ScannedLine): { section: Section; inlineContent: boolean } | undefined {
