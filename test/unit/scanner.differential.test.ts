@@ -88,6 +88,14 @@ describe('body scanner against markdown-it (differential)', () => {
     checkAll('real files', filesBelow(REALWORLD));
   });
 
+  it('reads 4-space lines inside list items as the item\'s text, and 4 past the item\'s text as code', () => {
+    const text = ['- Story: Saved cards', '', '    Accepted by: Product Owner', '', '      npm test', '', 'Text', '', '    top-level code', ''].join('\n');
+    const { kinds } = scannerKinds(text);
+    const code = kinds.map((k, i) => (k.indented ? i + 1 : 0)).filter(Boolean);
+    assert.deepEqual(code, [5, 9]);
+    assert.deepEqual(referenceKinds(text, kinds.length).map((k, i) => (k.indented ? i + 1 : 0)).filter(Boolean), code);
+  });
+
   it(`agrees on ${FUZZ_DOCUMENTS} generated documents (seed ${FUZZ_SEED})`, () => {
     function* documents(): Iterable<[string, string]> {
       for (let i = 0; i < FUZZ_DOCUMENTS; i++) yield [`fuzz #${FUZZ_SEED + i}`, fuzzDocument(FUZZ_SEED + i)];
