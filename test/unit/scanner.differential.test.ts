@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FIXTURES } from './fixtureExpectations';
 import { CONSTRUCTS, compareKinds, emptyTallies, formatTallies } from './scanner/compare';
-import type { Difference, Tallies } from './scanner/compare';
+import type { Construct, Difference, Tallies } from './scanner/compare';
 import { fuzzDocument } from './scanner/fuzzDocuments';
 import { referenceKinds } from './scanner/reference';
 import type { LineKinds } from './scanner/reference';
@@ -19,7 +19,12 @@ const FUZZ_SEED = 8_000;
 const FUZZ_DOCUMENTS = 400;
 
 /** Differences the scanner makes on purpose; each is narrow and says why. */
-function deliberate(d: Difference, reference: LineKinds, lineText: string): boolean {
+function deliberate(d: Difference, reference: LineKinds, lines: string[]): boolean {
+  const lineText = lines[d.line];
+  // MkDocs admonitions (`!!! note`, `??? abstract "Title"`): blocks.ts reads the block indented
+  // under one as the admonition's Markdown, as MkDocs shows it (a table of a story, in a real
+  // backlog); CommonMark, knowing no admonitions, reads it as indented code.
+  if (insideAdmonition(lines, d.line)) return true;
   if (d.construct === 'heading' && !d.scanner) {
     // Sections are the document's own outline (SPEC §1.2: a section runs to the next heading of
     // its level): a heading quoted in a blockquote or written inside a list entry belongs to
@@ -39,6 +44,16 @@ function deliberate(d: Difference, reference: LineKinds, lineText: string): bool
   return false;
 }
 
+/** The line is blank or indented 4 or more, and above it only such lines lead up to a `!!!`/`???` line. */
+function insideAdmonition(lines: string[], line: number): boolean {
+  if (lines[line].trim() && !/^(?: {4}|\t)/.test(lines[line])) return false;
+  for (let i = line - 1; i >= 0; i--) {
+    if (/^ {0,3}(?:!!!|\?\?\?\+?)[ \t]+\S/.test(lines[i])) return true;
+    if (lines[i].trim() && !/^(?: {4}|\t)/.test(lines[i])) return false;
+  }
+  return false;
+}
+
 /** Compares one document, adding to `tallies`; returns its unexcused differences as readable lines. */
 function differences(name: string, text: string, tallies: Tallies): string[] {
   const { kinds, referenceBody } = scannerKinds(text);
@@ -46,14 +61,14 @@ function differences(name: string, text: string, tallies: Tallies): string[] {
   const reference = referenceKinds(referenceBody, kinds.length);
   return compareKinds(kinds, reference, tallies)
     .filter((d) => {
-      const excused = deliberate(d, reference[d.line], lines[d.line]);
+      const excused = deliberate(d, reference[d.line], lines);
       if (excused) tallies[d.construct].deliberate++;
       return !excused;
     })
     .map((d) => `${name}:${d.line + 1} ${d.construct}: scanner ${JSON.stringify(d.scanner)}, markdown-it ${JSON.stringify(d.reference)}  ${JSON.stringify(lines[d.line])}`);
 }
 
-function checkAll(label: string, documents: Iterable<[string, string]>, everyConstruct = true): void {
+function checkAll(label: string, documents: Iterable<[string, string]>, expected: readonly Construct[]): void {
   const tallies = emptyTallies();
   const found: string[] = [];
   for (const [name, text] of documents) found.push(...differences(name, text, tallies));
@@ -62,10 +77,8 @@ function checkAll(label: string, documents: Iterable<[string, string]>, everyCon
   if (process.env.SCANNER_DIFF_DUMP) fs.writeFileSync(`${process.env.SCANNER_DIFF_DUMP}.${label.replace(/ /g, '-')}.txt`, found.join('\n'));
   assert.deepEqual(found.slice(0, 40), [], `${found.length} lines differ`);
   // Agreement on nothing proves nothing: a broken generator or reference would pass silently.
-  if (everyConstruct) {
-    const absent = CONSTRUCTS.filter((c) => tallies[c].agree === 0);
-    assert.deepEqual(absent, [], `no line of ${absent.join(', ')} in ${label}`);
-  }
+  const absent = expected.filter((c) => tallies[c].agree === 0);
+  assert.deepEqual(absent, [], `no line of ${absent.join(', ')} in ${label}`);
 }
 
 function* filesBelow(root: string): Iterable<[string, string]> {
@@ -77,7 +90,7 @@ function* filesBelow(root: string): Iterable<[string, string]> {
 describe('body scanner against markdown-it (differential)', () => {
   it('agrees on the Markdown fixtures', () => {
     // The fixtures hold no indented code.
-    checkAll('fixtures', filesBelow(path.join(FIXTURES, 'markdown')), false);
+    checkAll('fixtures', filesBelow(path.join(FIXTURES, 'markdown')), ['heading', 'fenced', 'comment', 'table']);
   });
 
   it('agrees on the real backlog files in ../shared/realworld', function () {
@@ -85,7 +98,8 @@ describe('body scanner against markdown-it (differential)', () => {
       console.log(`      skipped: ${REALWORLD} is absent (the real files live beside the repository, never in it)`);
       this.skip();
     }
-    checkAll('real files', filesBelow(REALWORLD));
+    // Their one indented block is a MkDocs admonition's content (see deliberate()).
+    checkAll('real files', filesBelow(REALWORLD), ['heading', 'fenced', 'comment', 'table']);
   });
 
   it('reads 4-space lines inside list items as the item\'s text, and 4 past the item\'s text as code', () => {
@@ -100,6 +114,6 @@ describe('body scanner against markdown-it (differential)', () => {
     function* documents(): Iterable<[string, string]> {
       for (let i = 0; i < FUZZ_DOCUMENTS; i++) yield [`fuzz #${FUZZ_SEED + i}`, fuzzDocument(FUZZ_SEED + i)];
     }
-    checkAll('generated', documents());
+    checkAll('generated', documents(), CONSTRUCTS);
   });
 });

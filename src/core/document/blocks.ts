@@ -146,6 +146,13 @@ export class BlockTracker {
         [pos, col] = afterQuoteMarker(line, indent.pos + 1, indent.col + 1);
         continue;
       }
+      if (isAdmonition(line, indent.pos)) {
+        // MkDocs/Python-Markdown `!!! note` and `??? abstract "Title"`: the block indented 4 under it is
+        // the admonition's content, shown as Markdown (a table, a story), not as code. Held as a container.
+        this.containers.push({ quote: false, content: indent.col + 4 });
+        this.text = false;
+        return undefined;
+      }
       const marker = listMarker(line, indent.pos, this.text);
       if (marker !== undefined && !isThematicBreak(line, indent.pos)) {
         const markerCol = indent.col + (marker - indent.pos);
@@ -297,6 +304,16 @@ function otherThanBreakChars(line: string, pos: number): number {
   breakFrom = pos;
   breakStop = i;
   return i;
+}
+
+/** `!!! type`, `??? type`, `???+ type` (an admonition or a collapsible one). */
+function isAdmonition(line: string, pos: number): boolean {
+  const c = line.charCodeAt(pos);
+  if ((c !== 33 && c !== 63) || line.charCodeAt(pos + 1) !== c || line.charCodeAt(pos + 2) !== c) return false;
+  let end = pos + 3;
+  if (c === 63 && line.charCodeAt(end) === 43 /* + */) end++;
+  const after = line.charCodeAt(end);
+  return (after === SPACE || after === TAB) && !isBlank(line, end);
 }
 
 /** `#` to `######`, then a space, a tab or the end of the line. */
