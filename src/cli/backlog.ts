@@ -42,7 +42,9 @@ export function formatBacklogText(entries: readonly FileBacklogEntry[], depths: 
   if (!entries.length) return 'No backlog items found.\n';
   const lines = entries.map((entry, i) => {
     const problems = entry.findings ? `(${entry.findings} finding${entry.findings === 1 ? '' : 's'})` : '';
-    const parts = [typeName(entry.type), entry.id, entry.title && `— ${entry.title}`, ` ${entry.file}:${entry.line}`, problems];
+    // `Epic 10` already says its type; `US 10.1` does not.
+    const name = entry.id?.toLowerCase().startsWith(typeName(entry.type).toLowerCase()) ? entry.id : [typeName(entry.type), entry.id].filter(Boolean).join(' ');
+    const parts = [name, entry.title && `— ${entry.title}`, ` ${entry.file}:${entry.line}`, problems];
     return '  '.repeat(depths[i]) + parts.filter(Boolean).join(' ');
   });
   const files = new Set(entries.map((entry) => entry.file)).size;

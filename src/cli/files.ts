@@ -8,9 +8,12 @@ export class MissingPathError extends Error {}
 
 const GLOB_CHARS = /[*?[\]{}!]/;
 
-/** Whether the walker enters a folder: never `node_modules` or dot-folders. */
+/** Dot-folders that hold item templates (`.github/ISSUE_TEMPLATE`, `.gitlab/issue_templates`, SPEC §1.1). */
+const TEMPLATE_FOLDERS = new Set(['.github', '.gitlab']);
+
+/** Whether the walker enters a folder: never `node_modules`, nor dot-folders other than the template folders. */
 function isWalkedFolder(name: string): boolean {
-  return name !== 'node_modules' && !name.startsWith('.');
+  return name !== 'node_modules' && (!name.startsWith('.') || TEMPLATE_FOLDERS.has(name));
 }
 
 function isLintedFile(name: string): boolean {

@@ -43,6 +43,7 @@ function rulePage(rule: RuleEntry, table: RulesTable): string {
     '## What it checks',
     prose(rule.summary),
     ...(details ? [details] : []),
+    ...(rule.inItems ? ['## In sections, rows and lists', prose(rule.inItems)] : []),
     '## Why',
     prose(rule.why),
     ...(sources.length ? ['Sources:', sources.join('\n')] : []),

@@ -69,3 +69,23 @@ describe('hover cards', () => {
     assert.equal(cardForTerm('Bananas'), undefined);
   });
 });
+
+describe('hover on an item', () => {
+  const EPIC = '# Epic 10: Secure gateway\n\n## US 10.1: Nginx proxy\n\nAs a developer, I want a proxy so that the containers are hidden.\n\n## More stories\n\n| ID | Story |\n|----|-------|\n| US-7 | As a user, I want keys so that I am safe. |\n';
+
+  it('a section heading says what the linter took it for and where it sits', () => {
+    const hover = hoverOn(EPIC, 'US 10.1');
+    assert.match(hover!.card.markdown, /^\*\*Story US 10\.1\*\* · a section item/);
+    assert.match(hover!.card.markdown, /because the heading starts with a type name or an item id/);
+    assert.match(hover!.card.markdown, /Part of epic Epic 10 \(line 1\)/);
+  });
+
+  it('a file title lists the items it holds; a row id names the row', () => {
+    assert.match(hoverOn(EPIC, 'Secure')!.card.markdown, /^\*\*Epic 10\*\* · the whole file is one item[\s\S]*Holds 2 stories/);
+    assert.match(hoverOn(EPIC, 'US-7')!.card.markdown, /a row item: one row of a table/);
+  });
+
+  it('prose is not an item', () => {
+    assert.equal(hoverOn(EPIC, 'containers'), undefined);
+  });
+});

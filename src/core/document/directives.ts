@@ -7,6 +7,8 @@ interface Directive {
   /** Rule ids; empty means every rule. */
   rules: string[];
   line: number;
+  /** The line after the last one a `disable` or `enable` reaches: the end of the item it is written in. */
+  scopeEnd: number;
 }
 
 /** A rule id named in a directive, for hovers and completion. */
@@ -39,8 +41,17 @@ export class Directives {
         kind: match[1] as Directive['kind'],
         rules,
         line: index.positionAt(Math.max(comment.start, comment.end - 1)).line,
+        scopeEnd: Number.MAX_SAFE_INTEGER,
       });
     }
+  }
+
+  /**
+   * Limits each `disable`/`enable` to the item it is written in: `scopeEnd(line)`
+   * is the line after that item (a comment outside any part item reaches the end).
+   */
+  scopeTo(scopeEnd: (line: number) => number): void {
+    for (const directive of this.directives) directive.scopeEnd = scopeEnd(directive.line);
   }
 
   /** True when `rule` is disabled at zero-based `line`. */
@@ -52,7 +63,7 @@ export class Directives {
         continue;
       }
       if (directive.line > line) break;
-      if (applies(directive, rule)) disabled = directive.kind === 'disable';
+      if (line < directive.scopeEnd && applies(directive, rule)) disabled = directive.kind === 'disable';
     }
     return disabled;
   }

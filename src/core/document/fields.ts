@@ -40,10 +40,11 @@ export function normalizeKey(key: string): string {
 /** Lines longer than this are not read for fields: no field line is that long. */
 const MAX_FIELD_LINE = 2000;
 
-// `**Key:** value`, `**Key**: value`, `__Key:__ value`, `*Key:* value`
-const BOLD_FIELD = /^(\*\*|__|\*|_)([A-Za-z][\w /&()'-]{0,60}?)(:?)\1(:?)[ \t]*(.*)$/;
+// `**Key:** value`, `**Key**: value`, `__Key:__ value`, `*Key:* value`; keys in Latin scripts
+// (Critérios, Kryteria, Akzeptanz…). A `u` pattern would be several times slower on every line.
+const BOLD_FIELD = /^(\*\*|__|\*|_)([A-Za-z\u00C0-\u024F][\w\u00C0-\u024F /&()'-]{0,60}?)(:?)\1(:?)[ \t]*(.*)$/;
 // `Key: value`
-const PLAIN_FIELD = /^([A-Za-z][\w /&()'-]{0,60}?)[ \t]*:[ \t]+(.*)$/;
+const PLAIN_FIELD = /^([A-Za-z\u00C0-\u024F][\w\u00C0-\u024F /&()'-]{0,60}?)[ \t]*:[ \t]+(.*)$/;
 const TABLE_SEPARATOR = /^\|?[\s:|-]+\|?$/;
 
 export function frontMatterFields(frontMatter: FrontMatter | undefined): Field[] {
@@ -132,7 +133,7 @@ function readTableRow(scanned: ScannedLine): Field | undefined {
   const [keyCell, valueCell] = cells;
   const keyLead = keyCell.text.length - keyCell.text.trimStart().length;
   const key = stripEmphasis(keyCell.text.trim()).replace(/:$/, '').trim();
-  if (!/^[A-Za-z][\w /&()'-]{0,60}$/.test(key)) return undefined;
+  if (!/^[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F /&()'-]{0,60}$/.test(key)) return undefined;
   const keyStart = start + keyCell.offset + keyLead + keyCell.text.trim().indexOf(key);
   return bodyField(key, keyStart, trimValue(valueCell.text, start + valueCell.offset), line);
 }

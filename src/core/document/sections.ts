@@ -23,7 +23,7 @@ const ATX_HEADING = /^ {0,3}(#{1,6})(?![^ \t])(?:[ \t]+(.*?))?[ \t#]*$/;
 // `**Acceptance Criteria:**`, `**Acceptance Criteria**:`, `**Acceptance Criteria**` on a line of its own
 const BOLD_LABEL = /^[ \t]*(?:>[ \t]*)*(\*\*|__)([^*_]{1,80}?)(:?)\1(:?)[ \t]*(.*)$/;
 // `Acceptance criteria:` alone or followed by text
-const PLAIN_LABEL = /^[ \t]*(?:>[ \t]*)*([A-Za-z][A-Za-z0-9 /&()'-]{1,60}?)[ \t]*:[ \t]*(.*)$/;
+const PLAIN_LABEL = /^[ \t]*(?:>[ \t]*)*([A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F /&()'-]{1,60}?)[ \t]*:[ \t]*(.*)$/;
 
 /** Lower-cases a title and drops numbering, emphasis, emoji and punctuation. */
 export function normalizeTitle(title: string): string {
@@ -169,4 +169,20 @@ export function hasText(text: string): boolean {
     if (c !== ' ' && c !== '\t' && c !== '|' && c !== ':' && c !== '-') return true;
   }
   return false;
+}
+
+/** A required section's name, normalized, and its first word for a cheap first test. */
+const wantedNames = new Map<string, { normalized: string; firstWord: string }>();
+
+/** "Acceptance Criteria (Given/When/Then)" counts as "Acceptance Criteria". */
+export function titleMatches(section: Section, name: string): boolean {
+  let wanted = wantedNames.get(name);
+  if (wanted === undefined) {
+    const normalized = normalizeTitle(name);
+    wantedNames.set(name, (wanted = { normalized, firstWord: normalized.split(' ')[0] }));
+  }
+  // A title without the name's first word cannot match.
+  if (!section.lowerTitle.includes(wanted.firstWord)) return false;
+  const title = section.normalizedTitle;
+  return title === wanted.normalized || (title.startsWith(wanted.normalized) && !/[\p{L}\p{N}]/u.test(title[wanted.normalized.length]));
 }

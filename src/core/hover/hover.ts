@@ -1,6 +1,7 @@
 import { EMPTY_CONFIG } from '../config/types';
 import type { ArtifactsConfig } from '../config/types';
 import { analyzeMarkdown, skipReason } from '../lint/lint';
+import { itemCard } from './itemCard';
 import { actionFieldMap } from '../lint/checks/roleFieldItems';
 import { rulesTable } from '../rules/table';
 import type { RulesTable } from '../rules/types';
@@ -61,5 +62,8 @@ export function hoverAt(text: string, offset: number, options: HoverOptions = {}
     if (hit.role) return hover(roleCard(hit.role, table), hit.start, hit.end);
     if (hit.title) return hover(nonSafeCard(hit.title, table), hit.start, hit.end);
   }
+  // An item's heading, id cell or first words: what the linter took it for.
+  const item = detection.items.find((candidate) => at(candidate.anchor.start, candidate.anchor.end));
+  if (item) return hover(itemCard(item, table), item.anchor.start, item.anchor.end);
   return undefined;
 }

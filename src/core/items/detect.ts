@@ -1,17 +1,16 @@
-import type { Field } from '../document/fields';
 import { normalizeKey } from '../document/fields';
 import type { ParsedDocument } from '../document/parse';
 import type { ScannedLine } from '../document/scan';
 import type { Section } from '../document/sections';
-import { findSections, makeSection, normalizeTitle } from '../document/sections';
-import { startsWithUserVoice } from '../document/storyStatement';
+import { findSections, makeSection, normalizeTitle, titleMatches } from '../document/sections';
+import { hasUserVoiceStatement, mayStartUserVoice, startsWithUserVoice } from '../document/storyStatement';
 import { isPlaceholder } from '../roles/placeholders';
 import type { ArtifactEntry, RulesTable } from '../rules/types';
 import { detectFile } from './fileItem';
 import type { TitleHead } from './fileItem';
 import type { DocumentItems, Item, ItemShape, DetectedBy, RowCells } from './model';
-import { findTables } from './tables';
-import type { Table } from './tables';
+import { findTables, splitRow } from './tables';
+import type { Cell, Table } from './tables';
 import { readItemHead, vocabulary } from './vocabulary';
 import type { Vocabulary } from './vocabulary';
 
@@ -28,6 +27,11 @@ interface Candidate {
   level: number;
   /** A story statement: an item only where SPEC §1.4 says so (decided after nesting). */
   statement?: boolean;
+  /**
+   * Known by its statement alone (a statement heading or entry, a numbered `## 2nd User Story`):
+   * what follows it is its detail, so no required section is expected of it.
+   */
+  statementOnly?: boolean;
   row?: RowCells;
   /** List entries: how far the entry's marker is indented. */
   indent?: number;
@@ -35,6 +39,8 @@ interface Candidate {
 
 const LIST_ENTRY = /^([ \t]*(?:>[ \t]*)*)([-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
 const LIST_NUMBER = /^(?:\d{1,3}[.)]|[a-z][.)])[ \t]+/i;
+// `1st`, `2nd`, `1er`, `2ème`, `3.`: an ordinal before a type name.
+const ORDINAL = /^\d{1,3}(?:st|nd|rd|th|er|re|ère|ème|e|º|ª|\.)?[ \t]+(?=\p{L})/iu;
 const LEADING_EMPHASIS = /^(?:\*\*|__|\*|_)(?=\S)/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const MARKDOWN_LINK_START = /^\[[^\]]*\]\([^)]*\)/;
@@ -57,13 +63,15 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
   const candidates: Candidate[] = [];
   let fileCandidate: Candidate | undefined;
   if (file.artifact) {
-    const anchor = file.title && file.title.end > file.title.start ? file.title : file.typeValue && file.typeValue.end > file.typeValue.start ? file.typeValue : firstLineSpan(doc);
+    // Findings about the file are shown on its title, whatever it says, else on its type value.
+    const heading = file.title ?? firstLevelOne;
+    const anchor = heading && heading.end > heading.start ? heading : file.typeValue && file.typeValue.end > file.typeValue.start ? file.typeValue : firstLineSpan(doc);
     fileCandidate = {
       artifact: file.artifact,
       shape: 'file',
       detectedBy: file.detectedBy ?? 'file-name',
       id: file.id ?? frontMatterId(doc, table),
-      title: file.title ? titleAfterHead(file.title.title, vocab) : fileName?.replace(/^.*[\\/]/, '').replace(/\.md$/i, '') ?? '',
+      title: heading ? titleAfterHead(heading.title, vocab) : fileName?.replace(/^.*[\\/]/, '').replace(/\.md$/i, '') ?? '',
       startLine: 0,
       endLine: lineCount,
       anchor: { start: anchor.start, end: anchor.end },
@@ -73,9 +81,19 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
   }
 
   // Section items: headings that start with a type name or an id (the file's own title excepted).
+  // `## User Story` alone names a part of one item; `## 1st User Story`, `## 2nd User Story` list items.
+  const bareCounts = new Map<string, number>();
+  for (const { section, head } of heads) {
+    if (head?.artifact && head.byTypeName && head.bare && !head.id) bareCounts.set(`${section.level}:${head.artifact.id}`, (bareCounts.get(`${section.level}:${head.artifact.id}`) ?? 0) + 1);
+  }
   heads.forEach(({ section, head }, i) => {
-    if (!head?.artifact || section === title?.section) return;
-    if (head.byTypeName && head.bare && !head.id) return; // `## Story`: a part named after the type, not an item
+    if (section === title?.section) return;
+    let artifact = head?.artifact;
+    if (head && head.byTypeName && head.bare && !head.id && (bareCounts.get(`${section.level}:${head.artifact?.id}`) ?? 0) < 2) return;
+    // `### 1) As a service provider, I want …`: a heading that is a story statement.
+    const statementHeading = !artifact && section.level >= 2 && startsWithUserVoice(section.title.replace(LIST_NUMBER, ''), table);
+    if (statementHeading) artifact = storyArtifact(table);
+    if (!artifact) return;
     let end = lineCount;
     for (let j = i + 1; j < heads.length; j++) {
       if (heads[j].section.level <= section.level) {
@@ -84,15 +102,16 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
       }
     }
     candidates.push({
-      artifact: head.artifact,
+      artifact,
       shape: 'section',
       detectedBy: 'section',
-      id: head.id,
+      id: head?.id,
       title: titleAfterHead(section.title, vocab),
       startLine: section.line,
       endLine: end,
       anchor: { start: section.start, end: section.end },
       level: section.level,
+      statementOnly: statementHeading || (head?.bare === true && !head.id),
     });
   });
 
@@ -111,7 +130,7 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
 
 /** The head of a heading, entry or cell title, after a list number and emphasis: `1) US-EE-01 — …`, `**US-12** …`. */
 function headHere(text: string, vocab: Vocabulary) {
-  const stripped = text.replace(LIST_NUMBER, '').replace(LEADING_EMPHASIS, '');
+  const stripped = text.replace(LIST_NUMBER, '').replace(ORDINAL, '').replace(LEADING_EMPHASIS, '');
   return readItemHead(stripped, vocab);
 }
 
@@ -154,23 +173,28 @@ function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable): Cand
   });
   // A table of tasks whose `User Story` column says which story each belongs to holds tasks.
   if (tasks) return [];
-  const idColumn = headerNames.findIndex((name) => table.detection.idColumns.includes(name));
+  // Cells are split once, and only for tables that may hold items.
+  let split: { line: ScannedLine; cells: Cell[] }[] | undefined;
+  const rows = () => (split ??= found.rows.map((row) => ({ line: row.line, cells: splitRow(row.line) })));
+  const idColumn = headerNames.findIndex((name) => table.detection.idColumns.includes(name) || /\bid$/.test(name));
+  // Without ids, a type column with empty or repeated cells groups other rows (tasks) under items named elsewhere.
+  if (typeArtifact && idColumn === -1 && groupsRows(rows(), typeColumn)) return [];
   if (!typeArtifact) {
     if (idColumn === -1) return [];
     const kinds = new Set<ArtifactEntry | undefined>();
-    for (const row of found.rows) {
+    for (const row of rows()) {
       const cell = row.cells[idColumn]?.text ?? '';
       if (!cell || MARKDOWN_LINK_START.test(cell)) continue;
-      const head = readItemHead(cell.replace(/[*_`]/g, ''), vocab);
-      kinds.add(head && !head.byTypeName ? head.artifact : undefined);
+      kinds.add(idCellType(cell, vocab));
     }
     const [only] = kinds;
     if (kinds.size !== 1 || !only) return [];
     typeArtifact = only;
   }
   const artifact = typeArtifact;
+  const columns = tableColumns(found.header, artifact);
   const candidates: Candidate[] = [];
-  for (const row of found.rows) {
+  for (const row of rows()) {
     const typeCell = typeColumn >= 0 ? row.cells[typeColumn] : undefined;
     const idCell = idColumn >= 0 ? row.cells[idColumn] : undefined;
     const hasType = typeCell && typeCell.text && !isPlaceholder(typeCell.text, table);
@@ -179,20 +203,43 @@ function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable): Cand
     if (idCell && MARKDOWN_LINK_START.test(idCell.text) && !hasType) continue;
     const anchorCell = idCell?.text ? idCell : typeCell ?? row.cells[0];
     const cellHead = idCell?.text ? readItemHead(idCell.text.replace(/[*_`[\]]/g, ''), vocab) : undefined;
+    // `| US 8.1 | 2 days |` in a Story column: the cell is the id of a story stated elsewhere.
+    const typeHead = !idCell?.text && typeCell?.text ? readItemHead(typeCell.text.replace(/[*_`[\]]/g, ''), vocab) : undefined;
+    const typeCellIsId = !!typeHead && !typeHead.byTypeName && typeHead.bare;
     candidates.push({
-      artifact,
+      artifact: typeColumn === -1 ? (idCellType(idCell?.text ?? '', vocab) ?? artifact) : artifact,
       shape: 'row',
       detectedBy: 'row',
-      id: idCell?.text ? (cellHead?.id ?? idCell.text.replace(/[*_`]/g, '')) : undefined,
+      id: idCell?.text ? (cellHead?.id ?? idCell.text.replace(/[*_`]/g, '')) : typeCellIsId ? typeHead?.id : undefined,
       title: (typeCell?.text ?? row.cells.find((cell, i) => i !== idColumn && cell.text)?.text ?? '').slice(0, 200),
       startLine: row.line.line,
       endLine: row.line.line + 1,
       anchor: { start: anchorCell.start, end: anchorCell.end },
       level: 0,
-      row: { cells: row.cells, header: found.header, typeColumn, idColumn },
+      row: { cells: row.cells, header: found.header, columns, typeColumn, idColumn, typeCellIsId },
     });
   }
   return candidates;
+}
+
+/** Whether the cells of a column repeat or leave rows empty: the rows are grouped under it. */
+function groupsRows(rows: readonly { cells: Cell[] }[], column: number): boolean {
+  let previous: string | undefined;
+  for (const row of rows) {
+    const cell = row.cells[column]?.text ?? '';
+    if (!cell || cell === previous) return true;
+    previous = cell;
+  }
+  return false;
+}
+
+/** The type an ID cell's prefix names: `FEAT-001`, `US-BE-01`, or a slug id such as `FEAT-core-file-reading`. */
+function idCellType(text: string, vocab: Vocabulary): ArtifactEntry | undefined {
+  const cell = text.replace(/[*_`]/g, '').trim();
+  const head = readItemHead(cell, vocab);
+  if (head) return head.byTypeName ? undefined : head.artifact;
+  const slug = /^([A-Za-z]{2,})[-_][\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)*$/u.exec(cell);
+  return slug ? vocab.byPrefix.get(slug[1].toUpperCase()) : undefined;
 }
 
 /** List entries that start with a head, and paragraphs or entries that start with a story statement. */
@@ -206,7 +253,9 @@ function blockCandidates(lines: readonly ScannedLine[], inTable: Set<number>, vo
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const text = line.visible;
-    const blank = !text.trim();
+    // A quote line with nothing in it (`>`) separates paragraphs like a blank line.
+    const first = text.trimStart()[0];
+    const blank = first === undefined || (first === '>' && /^[ \t]*(?:>[ \t]*)+$/.test(text));
     if (line.inCode || inTable.has(line.line)) {
       previousBlank = false;
       continue;
@@ -215,13 +264,14 @@ function blockCandidates(lines: readonly ScannedLine[], inTable: Set<number>, vo
       previousBlank = true;
       continue;
     }
-    const heading = /^ {0,3}#{1,6}(?:[ \t]|$)/.test(text) || isSetextUnderline(lines, i);
-    if (heading || THEMATIC_BREAK.test(text)) {
+    const heading = (first === '#' && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(text)) || isSetextUnderline(lines, i);
+    if (heading || ((first === '-' || first === '*' || first === '_') && THEMATIC_BREAK.test(text))) {
       closeOpen(line.line, -1);
       previousBlank = true;
       continue;
     }
-    const entry = LIST_ENTRY.exec(text);
+    // Only a marker, a digit or a quote can open a list entry: skip the pattern for other lines.
+    const entry = first === '-' || first === '*' || first === '+' || first === '>' || (first >= '0' && first <= '9') ? LIST_ENTRY.exec(text) : null;
     const indent = entry ? entry[1].length : text.length - text.trimStart().length;
     // A line at or left of an open entry's marker ends it (a paragraph at the margin too).
     if (open.length) closeOpen(line.line, entry ? indent : previousBlank ? indent : -2);
@@ -233,7 +283,7 @@ function blockCandidates(lines: readonly ScannedLine[], inTable: Set<number>, vo
         candidates.push(candidate);
         open.push(candidate);
       }
-    } else if (previousBlank && startsWithUserVoice(paragraphText(lines, i), table)) {
+    } else if (previousBlank && mayStartUserVoice(text, table) && startsWithUserVoice(paragraphText(lines, i), table)) {
       const candidate = statementCandidate('paragraph', text, line, 0, table);
       candidate.indent = -1;
       // A paragraph statement runs to the next statement, thematic break or heading.
@@ -251,14 +301,16 @@ function entryCandidate(body: string, line: ScannedLine, offset: number, vocab: 
   const trimmed = body.replace(LEADING_EMPHASIS, '');
   if (MARKDOWN_LINK_START.test(body)) return undefined; // a link to an item that lives elsewhere
   const head = readItemHead(trimmed, vocab);
-  if (head?.artifact && !head.bare) {
+  // `- Feature: X` in a template is a blank to fill in, not an item.
+  const title = head ? trimmed.slice(head.length).replace(/[*_]+/g, '').trim() : '';
+  if (head?.artifact && !head.bare && (head.id || title.length > 1)) {
     const start = line.start + offset;
     return {
       artifact: head.artifact,
       shape: 'list',
       detectedBy: 'list',
       id: head.id,
-      title: trimmed.slice(head.length).replace(/[*_]+/g, '').trim(),
+      title,
       startLine: line.line,
       endLine: line.line + 1,
       anchor: { start, end: start + body.trimEnd().length },
@@ -270,7 +322,7 @@ function entryCandidate(body: string, line: ScannedLine, offset: number, vocab: 
 }
 
 function statementCandidate(shape: 'list' | 'paragraph', text: string, line: ScannedLine, offset: number, table: RulesTable): Candidate {
-  const story = table.artifacts.find((artifact) => artifact.userVoice && artifact.rank === 1) ?? table.artifacts[0];
+  const story = storyArtifact(table);
   const lead = text.length - text.trimStart().length;
   const start = line.start + offset + lead;
   return {
@@ -283,7 +335,13 @@ function statementCandidate(shape: 'list' | 'paragraph', text: string, line: Sca
     anchor: { start, end: line.start + offset + text.trimEnd().length },
     level: 0,
     statement: true,
+    statementOnly: true,
   };
+}
+
+/** The type a story statement makes an item of: the team-level type written in user voice. */
+function storyArtifact(table: RulesTable): ArtifactEntry {
+  return table.artifacts.find((artifact) => artifact.userVoice && artifact.rank === 1) ?? table.artifacts[0];
 }
 
 /** The paragraph that starts at line i, as one text (for the statement test). */
@@ -297,6 +355,8 @@ function paragraphText(lines: readonly ScannedLine[], i: number): string {
 
 function isSetextUnderline(lines: readonly ScannedLine[], i: number): boolean {
   const next = lines[i + 1];
+  const mark = next?.visible.trimStart()[0];
+  if (mark !== '=' && mark !== '-') return false;
   return !!next && /^ {0,3}(?:=+|-+)[ \t]*$/.test(next.visible) && !!lines[i].visible.trim() && !LIST_ENTRY.test(lines[i].visible);
 }
 
@@ -349,18 +409,22 @@ function assemble(
   }
   items.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
   for (const item of items) item.parent?.children.push(item);
-  markIndexEntries(items);
   distributeLines(items, doc, table, fileCandidate !== undefined);
+  markIndexEntries(items, table);
   return items;
 }
 
+const SHAPE_ORDER: Record<ItemShape, number> = { file: 0, section: 1, row: 2, list: 3, paragraph: 4 };
+
+/** Where two candidates start on one line, the larger shape holds the smaller. */
 function shapeOrder(candidate: Candidate): number {
-  return ['file', 'section', 'row', 'list', 'paragraph'].indexOf(candidate.shape);
+  return SHAPE_ORDER[candidate.shape];
 }
 
 /** A child ranks below its container; an enabler of unknown level (rank 0) fits anywhere but under itself. */
 function ranksBelow(child: ArtifactEntry, container: ArtifactEntry): boolean {
-  if (child.rank === 0 || container.rank === 0) return child !== container;
+  if (child.rank === 0) return !container.enabler;
+  if (container.rank === 0) return true;
   return child.rank < container.rank;
 }
 
@@ -374,10 +438,9 @@ function nearestHeading(headings: readonly Section[], line: number): Section | u
 }
 
 function isBacklogPage(table: RulesTable, fileName: string | undefined, firstTitle: string | undefined): boolean {
-  const words = table.detection.backlogPageWords;
+  const pattern = vocabulary(table).backlogPage;
   const name = (fileName ?? '').replace(/^.*[\\/]/, '').replace(/\.md$/i, '').toLowerCase().replace(/[-_.]+/g, ' ');
-  const heading = normalizeTitle(firstTitle ?? '');
-  return [name, heading].some((text) => words.some((word) => new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').test(text)));
+  return pattern.test(name) || pattern.test(normalizeTitle(firstTitle ?? ''));
 }
 
 function toItem(candidate: Candidate, parent: Item | undefined, template: boolean): Item {
@@ -394,7 +457,8 @@ function toItem(candidate: Candidate, parent: Item | undefined, template: boolea
     lines: [],
     fields: [],
     sections: [],
-    sectionsExpected: candidate.shape === 'file' || candidate.shape === 'section',
+    // A list entry may still lose this when it turns out to have no body (readBlock).
+    sectionsExpected: candidate.shape !== 'row' && candidate.shape !== 'paragraph' && !candidate.statementOnly,
     template,
     parent,
     children: [],
@@ -406,8 +470,13 @@ function toItem(candidate: Candidate, parent: Item | undefined, template: boolea
   return item;
 }
 
-/** An item one document heads twice (a summary list, then the item) is one item: the fuller occurrence. */
-function markIndexEntries(items: Item[]): void {
+/**
+ * An item one document heads twice (a summary list, then the item; the story,
+ * then its tasks) is one item: the occurrence with children, else with a story
+ * statement, else the longest. Two occurrences that both state the story are
+ * two items that share an id.
+ */
+function markIndexEntries(items: Item[], table: RulesTable): void {
   const byId = new Map<string, Item[]>();
   for (const item of items) {
     if (!item.id) continue;
@@ -416,9 +485,14 @@ function markIndexEntries(items: Item[]): void {
   }
   for (const same of byId.values()) {
     if (same.length < 2) continue;
-    const weight = (item: Item) => (item.children.length ? 1e9 : 0) + (item.endLine - item.startLine);
+    const stated = new Set(same.filter((item) => item.statementLines && hasUserVoiceStatement(item.statementLines, table)));
+    const weight = (item: Item) => (item.children.length ? 1e9 : 0) + (stated.has(item) ? 1e6 : 0) + (item.endLine - item.startLine);
     const main = same.reduce((best, item) => (weight(item) > weight(best) ? item : best));
-    for (const item of same) if (item !== main && item.shape !== 'file') item.indexEntry = true;
+    for (const item of same) {
+      if (item === main || item.shape === 'file') continue;
+      if (stated.has(item) && stated.has(main) && item.shape === main.shape) continue;
+      item.indexEntry = true;
+    }
   }
 }
 
@@ -461,21 +535,38 @@ function distributeLines(items: Item[], doc: ParsedDocument, table: RulesTable, 
 /** A row: its columns are fields and sections, its type cell the story statement. */
 function readRow(item: Item, row: RowCells): void {
   const line = item.lines[0];
-  row.header.forEach((header, column) => {
-    if (column === row.typeColumn || column === row.idColumn) return;
-    const cell = row.cells[column] ?? { text: '', start: line?.start ?? 0, end: line?.start ?? 0 };
-    const key = header.text.replace(/[*_`]/g, '').trim();
-    if (!key) return;
-    const field: Field = { key, normalizedKey: normalizeKey(key), keyStart: header.start, keyEnd: header.end, values: [{ text: cell.text.replace(/^[*_`]+|[*_`]+$/g, ''), start: cell.start, end: cell.end }], source: 'body', line: line?.line };
-    item.fields.push(field);
-    const section = makeSection(key, 'label', 7, line?.line ?? item.startLine, cell.start, cell.end);
+  row.columns.forEach((column, index) => {
+    if (index === row.typeColumn || index === row.idColumn || !column.key) return;
+    const cell = row.cells[index] ?? { text: '', start: line?.start ?? 0, end: line?.start ?? 0 };
+    const header = row.header[index];
+    item.fields.push({
+      key: column.key,
+      normalizedKey: column.normalizedKey,
+      keyStart: header.start,
+      keyEnd: header.end,
+      values: [{ text: cell.text.replace(/^[*_`]+|[*_`]+$/g, ''), start: cell.start, end: cell.end }],
+      source: 'body',
+      line: line?.line,
+    });
+    if (!column.section) return;
+    const section = makeSection(column.key, 'label', 7, line?.line ?? item.startLine, cell.start, cell.end);
     section.hasContent = /[\p{L}\p{N}]/u.test(cell.text);
     item.sections.push(section);
   });
   const typeCell = row.typeColumn >= 0 ? row.cells[row.typeColumn] : undefined;
-  item.statementLines = typeCell && line ? [{ line: line.line, start: typeCell.start, visible: typeCell.text, inCode: false }] : undefined;
+  item.statementLines = typeCell && line && !row.typeCellIsId ? [{ line: line.line, start: typeCell.start, visible: typeCell.text, inCode: false }] : undefined;
   // A row has no headings: only a section column that is there but empty is missing.
   item.sectionsExpected = false;
+}
+
+/** The columns of a table as fields and sections of the type its rows are. */
+function tableColumns(header: readonly Cell[], artifact: ArtifactEntry): RowCells['columns'] {
+  const names = artifact.requiredSections.flatMap((section) => [section.name, ...section.aliases]);
+  return header.map((cell) => {
+    const key = cell.text.replace(/[*_`]/g, '').trim();
+    const asSection = makeSection(key, 'label', 7, 0, 0, 0);
+    return { key, normalizedKey: normalizeKey(key), section: names.some((name) => titleMatches(asSection, name)) };
+  });
 }
 
 /** A list entry or paragraph: labels are read with the list markers blanked (`- Acceptance Criteria:`). */
@@ -487,7 +578,7 @@ function readBlock(item: Item): void {
   item.sections = findSections(blanked).filter((section) => section.line !== item.startLine);
   item.statementLines = item.lines;
   // A one-line entry is a summary; an entry with a body of its own can be expected to hold its sections.
-  item.sectionsExpected = item.shape === 'list' && item.lines.length > 1 && item.sections.length > 0;
+  item.sectionsExpected = item.sectionsExpected && item.lines.length > 1 && item.sections.length > 0;
 }
 
 function placeInsertion(item: Item, doc: ParsedDocument): void {

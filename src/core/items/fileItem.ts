@@ -44,7 +44,10 @@ export function detectFile(doc: ParsedDocument, fileName: string | undefined, ta
   const { detection } = table;
   const frontFields = doc.fields.filter((field) => field.source === 'front-matter');
   const template = isIssueTemplate(frontFields, table);
-  const typeField = frontFields.find((field) => detection.typeKeys.includes(field.normalizedKey) && field.values[0]?.text.trim());
+  // The first type key that names an artifact; else `type` itself, which alone is judged (`artifact_type:
+  // Project Execution` beside `artifact_kind: story` is another scheme's word, not a typo).
+  const typed = frontFields.filter((field) => detection.typeKeys.includes(field.normalizedKey) && field.values[0]?.text.trim());
+  const typeField = typed.find((field) => artifactByTypeName(field.values[0].text, table)) ?? typed.find((field) => field.normalizedKey === detection.typeKeys[0]);
   const typeValue = typeField?.values[0];
   const base = { typeValue, typeUnknown: false, silent: false, template: template || hasPlaceholderValues(doc) };
 
@@ -54,7 +57,9 @@ export function detectFile(doc: ParsedDocument, fileName: string | undefined, ta
     if (artifact) return { ...base, artifact: withEnablerKind(artifact, frontFields, table), detectedBy: 'front-matter', title: title?.section, id: title?.id };
     // A page or another tracker's work item says what the file is: not an item.
     const kind = normalizeName(typeValue.text);
-    if (table.otherTypes.some((type) => normalizeName(type) === kind) || isWorkItemWord(kind, vocab)) return { ...base, typeUnknown: true, silent: true };
+    if (isWorkItemWord(kind, vocab)) return { ...base, typeUnknown: true, silent: true };
+    // A page (a sprint, a post) is no item itself, but the stories written in it are.
+    if (table.otherTypes.some((type) => normalizeName(type) === kind)) return { ...base, typeUnknown: true };
     base.typeUnknown = true;
   }
   const fromBroken = typeValue ? undefined : typeInBrokenFrontMatter(doc, table);
@@ -71,19 +76,19 @@ export function detectFile(doc: ParsedDocument, fileName: string | undefined, ta
   if (bodyType) {
     const artifact = artifactByTypeName(stripDecoration(bodyType.values[0].text), table);
     if (artifact) {
-      const fields = doc.fields.filter((field) => field.source === 'body' && field.line !== undefined && field.line < firstLevel2Line(doc));
+      const limit = firstLevel2Line(doc);
+      const fields = doc.fields.filter((field) => field.source === 'body' && field.line !== undefined && field.line < limit);
       return { ...base, artifact: withEnablerKind(artifact, fields, table), detectedBy: 'body-type', title: title?.section, id: title?.id ?? fileNameHead(fileName, vocab)?.id };
     }
-    if (isWorkItemWord(normalizeName(stripDecoration(bodyType.values[0].text)), vocab) || table.otherTypes.includes(normalizeName(bodyType.values[0].text))) {
-      return { ...base, silent: true };
-    }
+    if (isWorkItemWord(normalizeName(stripDecoration(bodyType.values[0].text)), vocab)) return { ...base, silent: true };
   }
 
   // 3. the file name
   const byName = fileName ? fileNameType(fileName, table, vocab) : undefined;
   if (byName === 'silent') return { ...base, silent: true };
   if (byName) {
-    return { ...base, artifact: byName.artifact, detectedBy: 'file-name', id: byName.id ?? title?.id, title: title?.section };
+    // The title's id as written (`Epic 10`) reads better than the name's (`epic_10`).
+    return { ...base, artifact: byName.artifact, detectedBy: 'file-name', id: title?.id ?? byName.id, title: title?.section };
   }
 
   // 4. the first heading

@@ -70,6 +70,10 @@ export interface RowCells {
   /** Columns of the type cell (the story statement) and of the id; -1 when absent. */
   typeColumn: number;
   idColumn: number;
+  /** What each column is, worked out once per table: its field key, and whether it names a required section. */
+  columns: { key: string; normalizedKey: string; section: boolean }[];
+  /** True when the type cell holds only an id (`| US 8.1 |`): the row points at the story, it does not state it. */
+  typeCellIsId: boolean;
 }
 
 /** Every item of one document, in document order, with the document-level facts detection found. */

@@ -12,25 +12,27 @@ export interface Table {
   header: Cell[];
   /** Index (into the lines given) of the header line. */
   headerIndex: number;
-  rows: { index: number; line: ScannedLine; cells: Cell[] }[];
+  /** Body rows; their cells are split only for tables that hold items (splitRow). */
+  rows: { index: number; line: ScannedLine }[];
 }
 
-/**
- * Splits a row into cells at unescaped pipes; a leading and a trailing pipe
- * are optional. A pipe inside a code span splits too, as GitHub renders it
- * (GFM: only `\|` keeps a pipe in a cell).
- */
+/** Splits a row into cells at unescaped pipes; a leading and a trailing pipe are optional. */
 export function splitRow(line: ScannedLine): Cell[] {
   const text = line.visible;
   const cells: Cell[] = [];
   let from = text.indexOf('|') === text.search(/\S/) ? text.indexOf('|') + 1 : 0;
+  // A pipe inside a code span of the cell (`a|b`) does not split it: count backticks as we go.
+  let ticks = 0;
   for (let i = from; i <= text.length; i++) {
-    if (i === text.length || (text[i] === '|' && text[i - 1] !== '\\')) {
+    const c = text.charCodeAt(i);
+    if (c === 96) ticks++;
+    if (i === text.length || (c === 124 && text.charCodeAt(i - 1) !== 92 && ticks % 2 === 0)) {
       const raw = text.slice(from, i);
       const lead = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
       cells.push({ text: trimmed, start: line.start + from + lead, end: line.start + from + lead + trimmed.length });
       from = i + 1;
+      ticks = 0;
     }
   }
   if (cells.length > 1 && cells[cells.length - 1].text === '' && /\|[ \t]*$/.test(text)) cells.pop();
@@ -51,7 +53,7 @@ export function findTables(lines: readonly ScannedLine[]): Table[] {
     const table: Table = { header: splitRow(head), headerIndex: i - 1, rows: [] };
     let j = i + 1;
     for (; j < lines.length && lines[j].table === 'row' && lines[j].line === lines[j - 1].line + 1; j++) {
-      table.rows.push({ index: j, line: lines[j], cells: splitRow(lines[j]) });
+      table.rows.push({ index: j, line: lines[j] });
     }
     tables.push(table);
     i = j - 1;

@@ -1,4 +1,4 @@
-import { escapeRegExp, phraseSource } from '../phrases';
+import { escapeRegExp, phraseSource, phrasesPattern } from '../phrases';
 import { normalizeName } from '../roles/normalize';
 import type { ArtifactEntry, RulesTable } from '../rules/types';
 
@@ -25,6 +25,8 @@ export interface Vocabulary {
   /** An id at the start of a text: prefix, separator, number or segment. */
   idStart: RegExp;
   workItemWords: Set<string>;
+  /** A backlog-page word as a whole word of a file name or title. */
+  backlogPage: RegExp;
 }
 
 const vocabularies = new WeakMap<RulesTable, Vocabulary>();
@@ -55,6 +57,7 @@ export function vocabulary(table: RulesTable): Vocabulary {
     typeNameStart: new RegExp(`^(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'iu'),
     idStart: new RegExp(`^(${prefixes.join('|') || '(?!)'})(${ID_BODY})(?![\\p{L}\\p{N}])`, 'iu'),
     workItemWords: new Set([...table.workItemTypes, ...table.typeHints.map((hint) => hint.type)].map(normalizeName)),
+    backlogPage: phrasesPattern(table.detection.backlogPageWords, 'iu'),
   };
   vocabularies.set(table, vocab);
   return vocab;

@@ -87,6 +87,8 @@ export function lintDocument(text: string, options: LintOptions = {}): LintResul
   const config = options.config ?? EMPTY_CONFIG;
   const doc = parseMarkdown(text);
   const detection = detectArtifact(doc, options.fileName, table);
+  // A disable comment inside a section, row or list item reaches the end of that item, not of the file.
+  doc.directives.scopeTo((line) => innermostPartEnd(detection.items, line));
   const reporter = new Reporter(table, doc.index, config.rules, (rule, line) => doc.directives.isDisabled(rule, line));
   checkFrontMatterSyntax(doc, detection, reporter);
   checkUnknownType(detection, table, reporter);
@@ -100,6 +102,16 @@ export function lintDocument(text: string, options: LintOptions = {}): LintResul
     checkOutdatedTerms(doc, checked, table, reporter);
   }
   return { doc, findings: sortFindings(reporter.findings), artifact: detection.artifact?.id, items: detection.items };
+}
+
+/** The line after the innermost item below the file item that holds `line`; the end of the text outside them. */
+function innermostPartEnd(items: readonly Item[], line: number): number {
+  let end = Number.MAX_SAFE_INTEGER;
+  for (const item of items) {
+    if (item.startLine > line) break;
+    if (item.shape !== 'file' && line < item.endLine) end = item.endLine;
+  }
+  return end;
 }
 
 /** Parses and detects without checking, for hovers and completion. */

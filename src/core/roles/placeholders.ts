@@ -11,7 +11,9 @@ const PLACEHOLDER_SHAPES = [
   /^(?:tbd|tba|tbc)\b/i, // TBD (by next PI)
 ];
 
-const placeholderSets = new WeakMap<RulesTable, Set<string>>();
+const placeholderSets = new WeakMap<RulesTable, { names: Set<string>; longest: number }>();
+/** Characters a template shape can start with; a long text starting otherwise is no placeholder. */
+const SHAPE_STARTS = new Set(['<', '[', '{', '$', 't', 'T', '?', '.', '-', '—', '–', '_', '*', '#']);
 
 /**
  * True for a value that means "nobody / nothing yet": one of the table's
@@ -20,9 +22,12 @@ const placeholderSets = new WeakMap<RulesTable, Set<string>>();
 export function isPlaceholder(text: string, table: RulesTable): boolean {
   let placeholders = placeholderSets.get(table);
   if (!placeholders) {
-    placeholders = new Set(table.placeholders.map((placeholder) => normalizeName(placeholder)));
+    const names = new Set(table.placeholders.map((placeholder) => normalizeName(placeholder)));
+    placeholders = { names, longest: Math.max(0, ...[...names].map((name) => name.length)) };
     placeholderSets.set(table, placeholders);
   }
   const trimmed = text.trim();
-  return placeholders.has(normalizeName(trimmed)) || PLACEHOLDER_SHAPES.some((shape) => shape.test(trimmed));
+  // Every cell and field value passes here: a text longer than any listed placeholder can only be a shape.
+  if (trimmed.length > placeholders.longest + 8) return SHAPE_STARTS.has(trimmed[0]) && PLACEHOLDER_SHAPES.some((shape) => shape.test(trimmed));
+  return placeholders.names.has(normalizeName(trimmed)) || PLACEHOLDER_SHAPES.some((shape) => shape.test(trimmed));
 }

@@ -82,9 +82,17 @@ export class RoleResolver {
 
   /** The role a term names exactly (name, alias or abbreviation), without typo tolerance. */
   exactRole(term: string): RoleEntry | undefined {
+    // Field keys repeat (every row of a table has the same columns): remember the answers, within a bound.
+    const known = this.exactRoles.get(term);
+    if (known !== undefined) return known ?? undefined;
     const bare = stripArticle(term.trim());
-    return this.roleNamed(bare, normalizeName(bare))?.role;
+    const role = this.roleNamed(bare, normalizeName(bare))?.role;
+    if (this.exactRoles.size > 4096) this.exactRoles.clear();
+    this.exactRoles.set(term, role ?? null);
+    return role;
   }
+
+  private readonly exactRoles = new Map<string, RoleEntry | null>();
 
   /** A role by abbreviation (as written), name, or plural of a name; `key` is `bare` normalized. */
   private roleNamed(bare: string, key: string): { role: RoleEntry; abbreviated: boolean } | undefined {

@@ -133,6 +133,8 @@ export interface RuleEntry {
   why: string;
   sources: string[];
   examples: RuleExamples;
+  /** How the rule reads section, row, list and paragraph items (SPEC §1), for its docs page. */
+  inItems?: string;
 }
 
 export interface RulesTable {
@@ -177,7 +179,10 @@ export interface DetectionEntry {
 /** One language's user-voice form: "<role> … <want> … <benefit>", lower case phrases. */
 export interface StoryVoiceEntry {
   language: string;
+  /** Words that open the role: "as a". */
   role: string[];
+  /** Or: endings of the role word itself, just before the want (Finnish "Asiakkaana haluan"). */
+  roleEndings: string[];
   want: string[];
   benefit: string[];
   benefitFirst: string[];

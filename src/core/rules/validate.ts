@@ -32,7 +32,7 @@ export const RULE_MESSAGES: Readonly<Record<string, RuleMessageContract>> = {
   },
   'unknown-role': { templates: ['nonSafe', 'nearMiss', 'notInRoster'], placeholders: ['value', 'explanation', 'suggestion', 'expected'] },
   'missing-section': { templates: ['missing', 'empty'], placeholders: ['artifact', 'section', 'reason'] },
-  'story-format': { templates: ['missing'], placeholders: [] },
+  'story-format': { templates: ['missing', 'noBenefit'], placeholders: [] },
   'enabler-type': { templates: ['unknown'], placeholders: ['value', 'kinds'] },
   'role-separation': { templates: ['roster', 'artifact'], placeholders: ['person', 'art'] },
   'outdated-term': { templates: ['renamed'], placeholders: ['old', 'new'] },
@@ -160,7 +160,7 @@ const TITLE_KEYS = ['name', 'aliases', 'abbreviations', 'explanation', 'suggest'
 const ACTION_KEYS = ['verb', 'verbs', 'fields', 'description'];
 const ARTIFACT_KEYS = ['name', 'plural', 'typeNames', 'idPrefixes', 'rank', 'enabler', 'base', 'summary', 'requiredSections', 'userVoice', 'allowed', 'reasons', 'sources'];
 const SECTION_KEYS = ['id', 'name', 'aliases', 'reason', 'skeleton', 'inlineForm'];
-const RULE_KEYS = ['severity', 'summary', 'messages', 'why', 'sources', 'examples'];
+const RULE_KEYS = ['severity', 'summary', 'messages', 'why', 'sources', 'examples', 'inItems'];
 const EXAMPLE_KEYS = ['fileName', 'wrong', 'right'];
 /** A bare Markdown file name, or the config file: examples are linted as one of the two. */
 const EXAMPLE_FILE_NAME = /^(?:[\w.-]+\.md|\.agile-artifacts\.yaml)$/;
@@ -316,6 +316,7 @@ function readRule(r: Reader, id: string, value: unknown, path: string): RuleEntr
     why: r.string(o, 'why', path),
     sources: r.stringList(o, 'sources', path),
     examples: readExamples(r, o.examples, at(path, 'examples')),
+    ...(o.inItems === undefined ? {} : { inItems: r.string(o, 'inItems', path) }),
   };
 }
 

@@ -9,7 +9,7 @@ const DETECTION_KEYS: (keyof DetectionEntry)[] = [
 /** Keys compared after normalizing (lower case, words joined by "-"), so the table must hold them normalized. */
 const NORMALIZED_KEYS: (keyof DetectionEntry)[] = ['typeKeys', 'bodyTypeKeys', 'idKeys', 'parentKeys', 'issueTemplateKeys', 'issueTemplateTypeKeys'];
 const NORMALIZED = /^[a-z]+(?:-[a-z]+)*$/;
-const VOICE_KEYS = ['language', 'role', 'want', 'benefit', 'benefitFirst'];
+const VOICE_KEYS = ['language', 'role', 'roleEndings', 'want', 'benefit', 'benefitFirst'];
 
 /** The `detection:` block: every list present; keys normalized, names lower case. */
 export function readDetection(r: Reader, value: unknown): DetectionEntry {
@@ -39,9 +39,13 @@ export function readStoryVoice(r: Reader, value: unknown): StoryVoiceEntry[] {
       for (const phrase of list) if (phrase !== phrase.toLowerCase()) r.fail(at(path, key), `"${phrase}" must be lower case`);
       return list;
     };
+    const role = phrases('role', false);
+    const roleEndings = phrases('roleEndings', false);
+    if (!role.length && !roleEndings.length) r.fail(path, 'expected role openers or role endings');
     return {
       language: r.string(o, 'language', path),
-      role: phrases('role', true),
+      role,
+      roleEndings,
       want: phrases('want', true),
       benefit: phrases('benefit', true),
       benefitFirst: phrases('benefitFirst', false),

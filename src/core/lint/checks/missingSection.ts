@@ -1,18 +1,19 @@
 import { normalizeKey } from '../../document/fields';
-import type { Section } from '../../document/sections';
-import { normalizeTitle } from '../../document/sections';
+import { titleMatches } from '../../document/sections';
 import { flatProse, hasWordsInOrder } from '../../document/storyStatement';
 import type { SectionEntry } from '../../rules/types';
+import { isPlaceholder } from '../../roles/placeholders';
 import type { RuleContext } from '../context';
 import { anchorOfArtifact } from './anchor';
 
 /** `missing-section`: a section the artifact type requires is absent or empty. */
 export function checkMissingSections(context: RuleContext): void {
   const { artifact, item, reporter } = context;
-  const frontMatterKeys = new Set(item.fields.filter((field) => field.source === 'front-matter' && field.values.some((v) => v.text.trim())).map((field) => field.normalizedKey));
+  // A field of that name with a value is the section too: a front-matter key, a `| Acceptance Criteria | … |` row.
   for (const required of artifact.requiredSections) {
     const names = [required.name, ...required.aliases];
-    if (names.some((name) => frontMatterKeys.has(normalizeKey(name)))) continue;
+    const keys = sectionKeys(required);
+    if (item.fields.some((field) => keys.has(field.normalizedKey) && field.values.some((v) => !isPlaceholder(v.text.trim(), context.table)))) continue;
     const found = item.sections.filter((section) => names.some((name) => titleMatches(section, name)));
     if (!found.length && required.inlineForm && hasWordsInOrder(flatProse(item.lines), required.inlineForm)) continue;
     const values = { artifact: artifact.name.toLowerCase(), section: required.name, reason: required.reason };
@@ -23,25 +24,20 @@ export function checkMissingSections(context: RuleContext): void {
       const fix = insertSectionFix(context, required);
       reporter.report('missing-section', 'missing', values, anchor.start, anchor.end, fix ? [fix] : []);
     } else if (!found.some((section) => section.hasContent) && !item.template) {
-      reporter.report('missing-section', 'empty', values, found[0].start, found[0].end);
+      // An empty table cell has no width to underline: show the finding on the row's id instead.
+      const at = found[0].end > found[0].start ? found[0] : item.anchor;
+      reporter.report('missing-section', 'empty', values, at.start, at.end);
     }
   }
 }
 
-/** A required section's name, normalized, and its first word for a cheap first test. */
-const wantedNames = new Map<string, { normalized: string; firstWord: string }>();
+const keysBySection = new WeakMap<SectionEntry, Set<string>>();
 
-/** "Acceptance Criteria (Given/When/Then)" counts as "Acceptance Criteria". */
-export function titleMatches(section: Section, name: string): boolean {
-  let wanted = wantedNames.get(name);
-  if (wanted === undefined) {
-    const normalized = normalizeTitle(name);
-    wantedNames.set(name, (wanted = { normalized, firstWord: normalized.split(' ')[0] }));
-  }
-  // A title without the name's first word cannot match.
-  if (!section.lowerTitle.includes(wanted.firstWord)) return false;
-  const title = section.normalizedTitle;
-  return title === wanted.normalized || (title.startsWith(wanted.normalized) && !/[\p{L}\p{N}]/u.test(title[wanted.normalized.length]));
+/** The field keys a section's names make (`acceptance-criteria`), once per section. */
+function sectionKeys(section: SectionEntry): Set<string> {
+  let keys = keysBySection.get(section);
+  if (!keys) keysBySection.set(section, (keys = new Set([section.name, ...section.aliases].map(normalizeKey))));
+  return keys;
 }
 
 /** A heading and skeleton for the section, inside the item: before its first child section, else at its end. */

@@ -23,9 +23,10 @@ const MAX_LINE = 10_000;
  * in the lines of the document's items (and the front matter of a file item).
  */
 export function checkOutdatedTerms(doc: ParsedDocument, items: readonly Item[], table: RulesTable, reporter: Reporter): void {
-  const inItem = new Set<number>();
-  for (const item of items) for (const line of item.lines) inItem.add(line.line);
   const fileItem = items.some((item) => item.shape === 'file');
+  // With a file item every line is in an item; otherwise only the items' own lines are checked.
+  const inItem = new Set<number>();
+  if (!fileItem) for (const item of items) for (const line of item.lines) inItem.add(line.line);
   const matcher = termMatcher(table);
   const report = (text: string, offset: number) => {
     for (const found of text.matchAll(matcher.pattern)) {
@@ -57,7 +58,7 @@ export function checkOutdatedTerms(doc: ParsedDocument, items: readonly Item[], 
   }
   for (const lineNumber of candidates) {
     const line = doc.body.lines[lineNumber];
-    if (!line || line.inCode || line.visible.length > MAX_LINE || !inItem.has(line.line)) continue;
+    if (!line || line.inCode || line.visible.length > MAX_LINE || (!fileItem && !inItem.has(line.line))) continue;
     report(blankInlineCode(line.visible).replace(URL_OR_LINK_TARGET, (span) => ' '.repeat(span.length)), line.start);
   }
 }

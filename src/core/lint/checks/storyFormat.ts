@@ -1,4 +1,4 @@
-import { hasUserVoiceStatement } from '../../document/storyStatement';
+import { flatProse, hasUserVoiceStatement, isUserVoice } from '../../document/storyStatement';
 import type { RuleContext } from '../context';
 import { USER_VOICE_SKELETON } from '../../templates';
 import { anchorOfArtifact } from './anchor';
@@ -8,6 +8,11 @@ export function checkStoryFormat(context: RuleContext): void {
   const { artifact, item, reporter, table } = context;
   if (!artifact.userVoice || !item.statementLines || hasUserVoiceStatement(item.statementLines, table)) return;
   const anchor = anchorOfArtifact(context);
+  // "As a user, I want a dark mode" names who and what: only the value is missing.
+  if (isUserVoice(flatProse(item.statementLines), table, false)) {
+    reporter.report('story-format', 'noBenefit', {}, anchor.start, anchor.end);
+    return;
+  }
   reporter.report('story-format', 'missing', {}, anchor.start, anchor.end, statementFix(context));
 }
 
