@@ -16,6 +16,7 @@ const { writeCorpus, longFeatureText } = require('./corpus');
 const { medianRuns, maxRss, fmt, printTable, checkExit } = require('./measure');
 const { buildEngine, ROOT } = require('./bundle');
 const { benchEditor } = require('./editor');
+const { benchItems } = require('./items');
 
 const argv = process.argv.slice(2);
 const RUNS = argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : 5;
@@ -130,6 +131,9 @@ async function main() {
     rows.push({ name: 'p95', value: fmt.ms(k.p95), target: '≤ 2 ms', met: k.p95 <= 2 });
     rows.push({ name: 'p99', value: fmt.ms(k.p99) });
     rows.push({ name: 'max', value: fmt.ms(k.max) });
+
+    log("item shapes: keystrokes into a 50-story epic, one lint of a 2,000-row backlog table, beside markdownlint's lint…");
+    rows.push(...benchItems());
 
     log('peak memory…');
     const rssCorpus = maxRss([CLI, 'lint', corpus, '--format', 'json'], { cwd: tmp });

@@ -1,4 +1,6 @@
 import type { LineIndex } from '../text';
+import { BlockTracker } from './blocks';
+import type { CodeKind } from './blocks';
 
 /** A body line as the checks see it: code and HTML comments blanked out. */
 export interface ScannedLine {
@@ -7,10 +9,16 @@ export interface ScannedLine {
   start: number;
   /**
    * The line with HTML comments replaced by spaces (same length), so that
-   * columns stay true. Empty for lines inside fenced code.
+   * columns stay true. Empty for lines of code.
    */
   visible: string;
+  /** Fenced or indented code (see blocks.ts). */
   inCode: boolean;
+  code?: CodeKind;
+  /** Inside a raw HTML block (`<details>` up to a blank line): text, but never a heading or a table. */
+  html?: boolean;
+  /** A GFM table's delimiter row (the line above is its header) or one of its body rows. */
+  table?: 'delimiter' | 'row';
 }
 
 /** An HTML comment, where inline directives live. */
@@ -23,34 +31,37 @@ export interface HtmlComment {
 export interface ScannedBody {
   lines: ScannedLine[];
   comments: HtmlComment[];
+  /** Where a comment opens that never closes: the rest of the body is hidden, as the preview hides it. */
+  unclosedComment?: number;
 }
 
-// A fence may sit in a list item or a blockquote; a backtick fence's info string has no backtick.
-const FENCE = /^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}(?=[^`]*$)|~{3,})/;
-
-/** Splits the body into lines, marking fenced code and blanking HTML comments. */
+/** Splits the body into lines, marking code (fenced and indented) and blanking HTML comments. */
 export function scanBody(index: LineIndex, firstLine: number): ScannedBody {
   const lines: ScannedLine[] = [];
   const comments: HtmlComment[] = [];
-  let fence: string | undefined;
+  const blocks = new BlockTracker();
+  // Blank lines after indented code are code only if more code follows (CommonMark).
+  let blankAfterCode: ScannedLine[] = [];
   let commentStart = -1;
   for (let line = firstLine; line < index.lineCount; line++) {
     const start = index.lineStart(line);
     const raw = index.lineText(line);
-    if (commentStart === -1) {
-      const opened = FENCE.exec(raw);
-      if (fence) {
-        if (opened && opened[1][0] === fence[0] && opened[1].length >= fence.length && raw.slice(opened[0].length).trim() === '') {
-          fence = undefined;
-        }
-        lines.push({ line, start, visible: '', inCode: true });
+    const kind = blocks.next(raw, commentStart !== -1);
+    const code = kind === 'fenced' || kind === 'indented' ? kind : undefined;
+    if (code) {
+      if (code === 'indented') for (const blank of blankAfterCode) Object.assign(blank, { inCode: true, code, visible: '' });
+      blankAfterCode = [];
+      lines.push({ line, start, visible: '', inCode: true, code, html: false, table: undefined });
+      continue;
+    }
+    if ((lines.length && lines[lines.length - 1].code === 'indented') || blankAfterCode.length) {
+      if (raw.trim() === '') {
+        const scanned: ScannedLine = { line, start, visible: raw, inCode: false, code: undefined, html: false, table: undefined };
+        blankAfterCode.push(scanned);
+        lines.push(scanned);
         continue;
       }
-      if (opened) {
-        fence = opened[1];
-        lines.push({ line, start, visible: '', inCode: true });
-        continue;
-      }
+      blankAfterCode = [];
     }
     let visible = '';
     let column = 0;
@@ -78,9 +89,10 @@ export function scanBody(index: LineIndex, firstLine: number): ScannedBody {
       commentStart = start + open;
       column = open;
     }
-    lines.push({ line, start, visible, inCode: false });
+    // Every line gets the same fields in the same order: one object shape keeps the readers' property access fast.
+    lines.push({ line, start, visible, inCode: false, code: undefined, html: kind === 'html', table: kind === 'delimiter' || kind === 'row' ? kind : undefined });
   }
-  return { lines, comments };
+  return { lines, comments, unclosedComment: commentStart === -1 ? undefined : commentStart };
 }
 
 /** Blanks inline code spans (`like this`) with spaces, keeping columns. */

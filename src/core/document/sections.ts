@@ -18,7 +18,8 @@ export interface Section {
   hasContent: boolean;
 }
 
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$/;
+// The `#`s end at a space, a tab or the line's end (`#hashtag`, `#######` are text).
+const ATX_HEADING = /^ {0,3}(#{1,6})(?![^ \t])(?:[ \t]+(.*?))?[ \t#]*$/;
 // `**Acceptance Criteria:**`, `**Acceptance Criteria**:`, `**Acceptance Criteria**` on a line of its own
 const BOLD_LABEL = /^[ \t]*(?:>[ \t]*)*(\*\*|__)([^*_]{1,80}?)(:?)\1(:?)[ \t]*(.*)$/;
 // `Acceptance criteria:` alone or followed by text
@@ -77,10 +78,11 @@ export function findSections(lines: readonly ScannedLine[]): Section[] {
   return sections;
 }
 
+const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const SETEXT_H1_UNDERLINE = /^ {0,3}=+[ \t]*$/;
 const SETEXT_H2_UNDERLINE = /^ {0,3}-+[ \t]*$/;
 // Lines that start another kind of block, so cannot be the text of a setext heading.
-const NOT_PARAGRAPH = /^ {0,3}(?:#|>|\||[-*+][ \t]|\d{1,9}[.)][ \t]|```|~~~)/;
+const NOT_PARAGRAPH = /^ {0,3}(?:#|>|[-*+][ \t]|\d{1,9}[.)][ \t]|```|~~~)/;
 
 /**
  * A one-line paragraph underlined with `===` or `---` is a level-1 or
@@ -94,16 +96,20 @@ function isSetextTitle(lines: readonly ScannedLine[], i: number): boolean {
   // Cheap test first: this runs for every line of the body.
   const mark = underline?.visible.trimStart()[0];
   if (mark !== '=' && mark !== '-') return false;
-  if (!underline || underline.inCode || underline.line !== title.line + 1 || !(SETEXT_H1_UNDERLINE.test(underline.visible) || SETEXT_H2_UNDERLINE.test(underline.visible))) return false;
+  if (!underline || underline.inCode || title.html || underline.line !== title.line + 1 || !(SETEXT_H1_UNDERLINE.test(underline.visible) || SETEXT_H2_UNDERLINE.test(underline.visible))) return false;
   if (!hasText(title.visible) || NOT_PARAGRAPH.test(title.visible)) return false;
+  // `a | b` over `--- | ---` is a table's header, not a heading.
+  if (underline.table === 'delimiter') return false;
+  // The title must start its paragraph: after a blank line, a rule or a heading (long lines skipped, as in readSectionLine).
   const before = lines[i - 1];
-  return !before || before.line !== title.line - 1 || !hasText(before.visible);
+  return !before || before.line !== title.line - 1 || !hasText(before.visible) || THEMATIC_BREAK.test(before.visible) || (before.visible.length <= 400 && before.visible.includes('#') && ATX_HEADING.test(before.visible));
 }
 
 function readSectionLine(scanned: ScannedLine): { section: Section; inlineContent: boolean } | undefined {
   const { visible, start, line } = scanned;
   if (visible.length > 400) return undefined;
-  const heading = visible.includes('#') ? ATX_HEADING.exec(visible) : null;
+  // Inside a raw HTML block `## x` is shown as typed, not as a heading.
+  const heading = !scanned.html && visible.includes('#') ? ATX_HEADING.exec(visible) : null;
   if (heading) {
     const title = (heading[2] ?? '').trim();
     const at = title ? visible.indexOf(title) : visible.indexOf('#');

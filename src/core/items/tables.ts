@@ -16,8 +16,6 @@ export interface Table {
   rows: { index: number; line: ScannedLine }[];
 }
 
-const SEPARATOR_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
-
 /** Splits a row into cells at unescaped pipes; a leading and a trailing pipe are optional. */
 export function splitRow(line: ScannedLine): Cell[] {
   const text = line.visible;
@@ -41,25 +39,32 @@ export function splitRow(line: ScannedLine): Cell[] {
   return cells;
 }
 
-/** Finds every table: a row with a pipe, then a separator row with as many columns (GFM). */
+/**
+ * The tables the scanner marked (blocks.ts reads them as GFM does, inside
+ * list items too): the line above a delimiter row is the header, then the
+ * body rows. A table quoted in a blockquote is left out: its rows are a
+ * quotation, and its cells would carry the `>`.
+ */
 export function findTables(lines: readonly ScannedLine[]): Table[] {
   const tables: Table[] = [];
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const head = lines[i];
-    const separator = lines[i + 1];
-    if (head.inCode || separator.inCode || separator.line !== head.line + 1) continue;
-    if (!head.visible.includes('|') || !separator.visible.includes('-') || !SEPARATOR_ROW.test(separator.visible)) continue;
-    const header = splitRow(head);
-    if (header.length < 2 && !head.visible.trim().startsWith('|')) continue;
-    const table: Table = { header, headerIndex: i, rows: [] };
-    let j = i + 2;
-    for (; j < lines.length; j++) {
-      const row = lines[j];
-      if (row.inCode || row.line !== lines[j - 1].line + 1 || !row.visible.includes('|') || !row.visible.trim()) break;
-      table.rows.push({ index: j, line: row });
+  for (let i = 1; i < lines.length; i++) {
+    const head = lines[i - 1];
+    if (lines[i].table !== 'delimiter' || head.line !== lines[i].line - 1 || isQuoted(head.visible)) continue;
+    const table: Table = { header: splitRow(head), headerIndex: i - 1, rows: [] };
+    let j = i + 1;
+    for (; j < lines.length && lines[j].table === 'row' && lines[j].line === lines[j - 1].line + 1; j++) {
+      table.rows.push({ index: j, line: lines[j] });
     }
     tables.push(table);
     i = j - 1;
   }
   return tables;
+}
+
+function isQuoted(text: string): boolean {
+  for (let i = 0; i < text.length && i < 4; i++) {
+    if (text[i] === '>') return true;
+    if (text[i] !== ' ') return false;
+  }
+  return false;
 }
