@@ -1,3 +1,4 @@
+import { effectiveTable } from '../config/effective';
 import { EMPTY_CONFIG } from '../config/types';
 import type { ArtifactsConfig } from '../config/types';
 import { parseMarkdown } from '../document/parse';
@@ -27,7 +28,7 @@ export interface LintOptions {
   fileName?: string;
   config?: ArtifactsConfig;
   table?: RulesTable;
-  /** A resolver built for this table and config, reused across files. */
+  /** A resolver built for this table and config, reused across files (ignored when the config adapts the table). */
   resolver?: RoleResolver;
 }
 
@@ -74,15 +75,15 @@ export function skipReason(text: string): string | undefined {
 export function lintMarkdown(text: string, options: LintOptions = {}): LintResult {
   const skipped = skipReason(text);
   if (skipped) return { findings: [], skipped };
-  const table = options.table ?? rulesTable();
   const config = options.config ?? EMPTY_CONFIG;
+  const table = effectiveTable(options.table ?? rulesTable(), config);
   const doc = parseMarkdown(text);
   const detection = detectArtifact(doc, options.fileName, table);
   const reporter = new Reporter(table, doc.index, config.rules, (rule, line) => doc.directives.isDisabled(rule, line));
   checkFrontMatterSyntax(doc, detection, reporter);
   checkUnknownType(detection, table, reporter);
   if (detection.artifact) {
-    const resolver = options.resolver ?? resolverFor(table, config);
+    const resolver = options.resolver?.table === table ? options.resolver : resolverFor(table, config);
     const context: RuleContext = { doc, table, config, detection, artifact: detection.artifact, resolver, reporter };
     for (const check of ARTIFACT_CHECKS) check(context);
   }
