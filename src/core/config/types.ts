@@ -12,6 +12,8 @@ export interface RosterPerson {
   end: number;
   /** The same place as a range, for related information shown in artifacts. */
   range?: Range;
+  /** The config file the person is listed in, where several files apply (layerConfigs). */
+  configFile?: string;
 }
 
 /** The config after validation; invalid parts are dropped (and reported). */

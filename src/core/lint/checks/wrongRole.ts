@@ -28,7 +28,7 @@ export function checkWrongRole(context: RuleContext): void {
     }
     const fixes = match.kind === 'role' && exact ? replacementFixes(item.text, item.start, item.end, match.abbreviated, allowed) : [];
     const rosterEntry = match.kind === 'person' && match.person.range;
-    const related = rosterEntry ? [{ message: `${match.person.name} in the roster of .agile-artifacts.yaml`, configRange: rosterEntry }] : [];
+    const related = rosterEntry ? [{ message: `${match.person.name} in the roster of .agile-artifacts.yaml`, configRange: rosterEntry, configFile: match.person.configFile }] : [];
     context.reporter.report('wrong-role', template, values, item.start, item.end, fixes, related);
   }
 }
