@@ -10,7 +10,7 @@ import { rulesTable } from '../rules/table';
 import type { ArtifactEntry, RulesTable } from '../rules/types';
 import { roleById } from '../rules/lookup';
 
-export type CompletionKind = 'role' | 'person' | 'field' | 'type' | 'rule' | 'enabler-kind';
+export type CompletionKind = 'role' | 'person' | 'field' | 'type' | 'rule' | 'enabler-kind' | 'action' | 'section' | 'profile';
 
 export interface CompletionItem {
   label: string;

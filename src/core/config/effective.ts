@@ -1,6 +1,6 @@
 import { profileById, renamingsOf, reworded } from '../rules/profiles';
 import type { ArtifactEntry, RulesTable, SectionEntry } from '../rules/types';
-import { tableSections } from './parseProcess';
+import { sectionsById } from '../rules/lookup';
 import { CONFIG_FILE_NAME } from './types';
 import type { ArtifactsConfig, ProcessConfig, SectionChoice } from './types';
 
@@ -29,7 +29,7 @@ function applyProcess(safe: RulesTable, team: ProcessConfig): RulesTable {
   const worded = reworded(safe, profile);
   const allowedByTeam = new Set<string>();
   const sectionsByTeam = new Set<string>();
-  const known = tableSections(safe);
+  const known = sectionsById(safe);
   const artifacts = worded.artifacts.map((artifact): ArtifactEntry => {
     const allow = team.allow?.[artifact.id] ?? {};
     const reasons = { ...artifact.reasons };
@@ -65,7 +65,7 @@ function applyProcess(safe: RulesTable, team: ProcessConfig): RulesTable {
 }
 
 /** The table's entry for a section id (the artifact's own first), or the team's own section. */
-function sectionFor(choice: SectionChoice, artifact: ArtifactEntry, known: Map<string, SectionEntry>): SectionEntry {
+function sectionFor(choice: SectionChoice, artifact: ArtifactEntry, known: ReadonlyMap<string, SectionEntry>): SectionEntry {
   const own = artifact.requiredSections.find((section) => section.id === choice.id);
   if (own) return own;
   const asked = `your process (${CONFIG_FILE_NAME}) asks for it on ${artifact.plural}`;

@@ -2,7 +2,8 @@ import { isMap } from 'yaml';
 import type { Node as YamlNode, Pair } from 'yaml';
 import { normalizeKey } from '../document/fields';
 import { normalizeName } from '../roles/normalize';
-import type { RulesTable, SectionEntry } from '../rules/types';
+import { sectionsById } from '../rules/lookup';
+import type { RulesTable } from '../rules/types';
 import { didYouMean, isEmpty, listItems, scalarText, span, stringList } from './nodes';
 import type { ConfigProblem, RoleReader } from './nodes';
 import type { ArtifactsConfig, ProcessConfig, SectionChoice } from './types';
@@ -235,15 +236,8 @@ class ProcessReader {
   }
 }
 
-/** Every section id of the table, with the first entry that defines it (its reason and skeleton serve other types too). */
-export function tableSections(table: RulesTable): Map<string, SectionEntry> {
-  const sections = new Map<string, SectionEntry>();
-  for (const artifact of table.artifacts) for (const section of artifact.requiredSections) if (!sections.has(section.id)) sections.set(section.id, section);
-  return sections;
-}
-
 function sectionIds(table: RulesTable): string[] {
-  return [...tableSections(table).keys()];
+  return [...sectionsById(table).keys()];
 }
 
 function prefixOwners(table: RulesTable): Map<string, string> {
