@@ -28,11 +28,14 @@ interface ProcessReading {
 export function readProcessKey(key: string, node: YamlNode | null, reading: ProcessReading): void {
   const team: ProcessConfig = (reading.config.teamProcess ??= {});
   const reader = new ProcessReader(reading);
-  if (key === 'profile') reader.profile(node, team);
-  else if (key === 'allow') team.allow = reader.perArtifact(node, 'allow', 'a mapping of artifact type to { action: [roles] }', (value, where) => reader.allowed(value, where));
-  else if (key === 'sections') team.sections = reader.perArtifact(node, 'sections', 'a mapping of artifact type to a list of sections', (value, where) => reader.sections(value, where));
-  else if (key === 'idPrefixes') team.idPrefixes = reader.perArtifact(node, 'idPrefixes', 'a mapping of artifact type to a list of id prefixes', (value, where, artifactId) => reader.idPrefixes(value, where, artifactId));
-  else if (key === 'fields') team.fields = reader.fields(node);
+  const set = <K extends keyof ProcessConfig>(name: K, value: ProcessConfig[K] | undefined) => {
+    if (value !== undefined) team[name] = value;
+  };
+  if (key === 'profile') set('profile', reader.profile(node));
+  else if (key === 'allow') set('allow', reader.perArtifact(node, 'allow', 'a mapping of artifact type to { action: [roles] }', (value, where) => reader.allowed(value, where)));
+  else if (key === 'sections') set('sections', reader.perArtifact(node, 'sections', 'a mapping of artifact type to a list of sections', (value, where) => reader.sections(value, where)));
+  else if (key === 'idPrefixes') set('idPrefixes', reader.perArtifact(node, 'idPrefixes', 'a mapping of artifact type to a list of id prefixes', (value, where, artifactId) => reader.idPrefixes(value, where, artifactId)));
+  else if (key === 'fields') set('fields', reader.fields(node));
   else if (key === 'types') reader.types(node, team);
   if (!Object.keys(team).length) delete reading.config.teamProcess;
 }
@@ -54,11 +57,12 @@ class ProcessReader {
     this.reading.problems.push({ detail, ...span(node) });
   }
 
-  profile(node: YamlNode | null, team: ProcessConfig): void {
+  profile(node: YamlNode | null): string | undefined {
     const ids = this.table.profiles.map((profile) => profile.id);
     const written = scalarText(node);
-    if (written !== undefined && ids.includes(written)) team.profile = written;
-    else this.fail(`profile: ${written === undefined ? 'expected a profile name' : `unknown profile "${written}"`}${didYouMean(written, ids)}`, node);
+    if (written !== undefined && ids.includes(written)) return written;
+    this.fail(`profile: ${written === undefined ? 'expected a profile name' : `unknown profile "${written}"`}${didYouMean(written, ids)}`, node);
+    return undefined;
   }
 
   /** A mapping keyed by artifact id; `read` turns each value into an entry, or undefined when it reported a problem. */
@@ -142,7 +146,9 @@ class ProcessReader {
       }
     }
     if (name === undefined) {
-      if (!item.items.some((pair) => scalarText(pair.key as YamlNode) === 'name')) this.fail(`${where}: a section of your own needs a name`, item);
+      // Once: an unknown key (`title:`) or an empty name has already said what is wrong.
+      const saidSo = item.items.some((pair) => scalarText(pair.key as YamlNode) !== 'aliases');
+      if (!saidSo) this.fail(`${where}: a section of your own needs a name`, item);
       return undefined;
     }
     return { id: normalizeKey(name), name, aliases };
@@ -150,7 +156,7 @@ class ProcessReader {
 
   idPrefixes(node: YamlNode | null, where: string, artifactId: string): string[] | undefined {
     const owners = (this.prefixes ??= prefixOwners(this.table));
-    const prefixes: string[] = [];
+    const prefixes = new Set<string>();
     for (const item of this.nonEmptyList(node, node, where, 'prefix', 'leave the type out to keep its prefixes')) {
       const written = scalarText(item);
       if (written === undefined || !ID_PREFIX.test(written)) {
@@ -160,12 +166,12 @@ class ProcessReader {
       const prefix = written.toUpperCase();
       const owner = owners.get(prefix);
       if (owner !== undefined && owner !== artifactId) this.fail(`${where}: "${written}" is already a prefix of ${owner}`, item);
-      else if (!prefixes.includes(prefix)) {
-        prefixes.push(prefix);
+      else {
+        prefixes.add(prefix);
         owners.set(prefix, artifactId);
       }
     }
-    return prefixes.length ? prefixes : undefined;
+    return prefixes.size ? [...prefixes] : undefined;
   }
 
   fields(node: YamlNode | null): Record<string, string[]> | undefined {
@@ -178,7 +184,7 @@ class ProcessReader {
         this.fail(`fields: unknown action "${actionId ?? ''}"${didYouMean(actionId, this.actionIds)}`, pair.key);
         continue;
       }
-      const keys: string[] = [];
+      const keys = new Set<string>();
       for (const item of this.nonEmptyList(pair.value, pair.key, `fields.${actionId}`, 'field key', 'leave the action out')) {
         const written = scalarText(item);
         const key = written === undefined ? '' : normalizeKey(written);
@@ -186,12 +192,12 @@ class ProcessReader {
         if (!FIELD_KEY.test(key) || key.length > 60) this.fail(`fields.${actionId}: ${written === undefined ? 'expected a field key' : `"${written}" is no field key`} (words of letters and digits)`, item);
         else if (reserved.has(key)) this.fail(`fields.${actionId}: "${written}" names the artifact type or enabler kind, not a role`, item);
         else if (owner !== undefined && owner !== actionId) this.fail(`fields.${actionId}: "${written}" already names who ${owner}s`, item);
-        else if (!keys.includes(key)) {
-          keys.push(key);
+        else {
+          keys.add(key);
           owners.set(key, actionId);
         }
       }
-      if (keys.length) result[actionId] = keys;
+      if (keys.size) result[actionId] = [...keys];
     }
     return Object.keys(result).length ? result : undefined;
   }
@@ -199,22 +205,23 @@ class ProcessReader {
   types(node: YamlNode | null, team: ProcessConfig): void {
     const owners = new Map(this.table.artifacts.flatMap((artifact) => artifact.typeNames.map((name) => [normalizeName(name), artifact.id] as const)));
     const readNames = (value: YamlNode | null, where: string, owner: string): string[] | undefined => {
-      const names: string[] = [];
+      const names = new Map<string, string>();
       for (const item of this.nonEmptyList(value, value, where, 'type name', 'leave it out')) {
         const written = scalarText(item);
         const key = written === undefined ? '' : normalizeName(written);
         const other = owners.get(key);
         if (!key || key.length > 60) this.fail(`${where}: expected a type name`, item);
         else if (other !== undefined && other !== owner) this.fail(`${where}: "${written}" already names ${other}`, item);
-        else if (!names.includes(key)) {
-          names.push(written!.toLowerCase());
+        else {
+          names.set(key, written!.toLowerCase());
           owners.set(key, owner);
         }
       }
-      return names.length ? names : undefined;
+      return names.size ? [...names.values()] : undefined;
     };
     // Ignored kinds first, so a type name that is also ignored is reported where it names an artifact.
     const pairs = this.mapping(node, 'types', 'a mapping of artifact type to extra type names, and ignore: [kinds]');
+    if (!pairs.length) return;
     const ignore = pairs.find((pair) => scalarText(pair.key) === IGNORE_KEY);
     if (ignore) {
       const ignored = readNames(ignore.value, `types.${IGNORE_KEY}`, IGNORE_KEY);
