@@ -1,21 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { run, workspace } from './cliRun';
+import { CO_ACCEPT, FEATURE } from './processSamples';
 
-const FEATURE = (acceptedBy: string) => `---
-type: feature
-accepted-by: ${acceptedBy}
----
-# Feature: Saved cards
-
-## Benefit Hypothesis
-
-We believe that saved cards raise repeat purchases by 5%.
-
-## Acceptance Criteria
-
-- Given a signed-in shopper, when they pay, then they can save the card.
-`;
-const CO_ACCEPT = 'allow:\n  feature: { accept: [product-management, business-owners] }\n';
 const FINDING_KEYS = ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'rule', 'message'];
 
 describe('CLI with your process in the config', () => {

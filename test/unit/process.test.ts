@@ -8,26 +8,12 @@ import { cardForTerm } from '../../src/core/hover/cards';
 import { hoverConfigAt } from '../../src/core/hover/configCards';
 import { hoverAt } from '../../src/core/hover/hover';
 import { FIXTURES } from './fixtureExpectations';
+import { CO_ACCEPT, FEATURE } from './processSamples';
 
 const configOf = (text: string): ArtifactsConfig => lintConfigText(text).config;
 const tableOf = (text: string) => effectiveTable(rulesTable(), configOf(text));
 const artifact = (text: string, id: string) => tableOf(text).artifacts.find((entry) => entry.id === id)!;
 
-const FEATURE = (acceptedBy: string) => `---
-type: feature
-accepted-by: ${acceptedBy}
----
-# Feature: Saved cards
-
-## Benefit Hypothesis
-
-We believe that saved cards raise repeat purchases by 5%.
-
-## Acceptance Criteria
-
-- Given a signed-in shopper, when they pay, then they can save the card.
-`;
-const CO_ACCEPT = 'allow:\n  feature: { accept: [product-management, business-owners] }\n';
 
 describe('your process: the config adapts the rules table', () => {
   describe('the effective table', () => {
