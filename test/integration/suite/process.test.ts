@@ -25,8 +25,9 @@ describe("your ART's process in .agile-artifacts.yaml", () => {
   afterEach(cleanScratch);
 
   it('a config edit that lets Business Owners accept features clears that squiggle in an open feature', async () => {
-    const config = await writeScratch('.agile-artifacts.yaml', 'rules:\n  story-format: off\n');
-    const feature = await writeScratch('co-accepted.feature.md', FEATURE);
+    // Its own folder: an earlier test's config document may still be cached by the workbench (a save would conflict).
+    const config = await writeScratch('co-accept/.agile-artifacts.yaml', 'rules:\n  story-format: off\n');
+    const feature = await writeScratch('co-accept/co-accepted.feature.md', FEATURE);
     await open(feature);
     await waitForDiagnostics(feature, (found) => rulesOf(found).includes('wrong-role'));
     // Typed in the config's editor and saved, as a user would.
@@ -40,7 +41,7 @@ describe("your ART's process in .agile-artifacts.yaml", () => {
   });
 
   it('completion in the config file offers artifact types, actions and role ids from the table', async () => {
-    const config = await writeScratch('.agile-artifacts.yaml', 'allow:\n  feature: { accept: [product-management, ] }\n  \n');
+    const config = await writeScratch('completion/.agile-artifacts.yaml', 'allow:\n  feature: { accept: [product-management, ] }\n  \n');
     const editor = await open(config);
     const complete = (position: vscode.Position) => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', config, position);
     assert.ok(labels(await complete(positionOf(editor.document, ', ]', 2))).includes('business-owners'));
