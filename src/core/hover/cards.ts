@@ -74,7 +74,7 @@ export function fieldCard(action: ActionEntry, written: string, table: RulesTabl
     .filter((artifact) => artifact.allowed[action.id])
     .map((artifact) => `- ${artifact.name}: ${joinWith(roleNames(table, artifact.allowed[action.id]), 'or')}${teamMark(table, artifact.id, action.id)}`);
   const parts = [`**${written}** · role field`, `Names who ${action.description}. Field keys: ${action.fields.map((key) => `\`${key}\``).join(', ')}.`];
-  if (rows.length) parts.push(`**Who ${action.verbs} what${table.teamProcess ? '' : ' in SAFe'}**\n${rows.join('\n')}`);
+  if (rows.length) parts.push(`**Who ${action.verbs} what${table.teamProcess?.allowed.size ? '' : ' in SAFe'}**\n${rows.join('\n')}`);
   return { kind: 'field', title: written, markdown: parts.join('\n\n') };
 }
 
