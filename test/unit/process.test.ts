@@ -226,6 +226,7 @@ types:
       assert.deepEqual(labels('allow:\n  feature: { '), rulesTable().actions.map((action) => action.id));
       assert.ok(labels('allow:\n  feature: { accept: [product-management, bu')!.includes('business-owners'));
       assert.ok(labels('allow:\n  feature:\n    accept:\n      - ')!.includes('business-owners'));
+      assert.ok(labels('allow:\n  feature:\n    accept:\n    - ')!.includes('business-owners'));
       assert.ok(labels('sections:\n  feature: [acceptance-criteria, ')!.includes('benefit-hypothesis'));
       assert.ok(labels('types:\n  ')!.includes('ignore'));
       assert.deepEqual(labels('fields:\n  '), rulesTable().actions.map((action) => action.id));

@@ -23,7 +23,9 @@ export function yamlPlaceAt(text: string, offset: number): YamlPlace {
   const before = text.slice(lineStart, offset);
   const partial = PARTIAL.exec(before)?.[0] ?? '';
   const indent = /^\s*/.exec(before)![0].length;
-  const path = parentKeys(text, lineStart, indent);
+  // A block list may sit at its key's own indent (`accept:` then `- product-owner` below it).
+  const listItem = /^\s*-\s/.test(before);
+  const path = parentKeys(text, lineStart, listItem ? indent + 1 : indent);
   const rest = before.slice(indent, before.length - partial.length);
   return flowPlace(rest, path, partial);
 }
