@@ -13,7 +13,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { writeCorpus, longFeatureText } = require('./corpus');
-const { medianRuns, maxRss, fmt, printTable, checkExit } = require('./measure');
+const { medianRuns, maxRss, fmt, printTable, checkExit, percentile, timeOnce } = require('./measure');
 const { buildEngine, ROOT } = require('./bundle');
 const { benchEditor } = require('./editor');
 const { benchItems } = require('./items');
@@ -71,6 +71,57 @@ function compareClis(label, input, mdlArgs, cwd, mdlConfig, reference) {
   ratioRow('floor / markdownlint-cli2', floor.median, mdl.median, undefined, reference);
 }
 
+/** A config with every key of SPEC §5, the team's process included; the ART folders layer their own over it. */
+const EVERY_KEY_CONFIG = `rules:
+  story-format: information
+roles:
+  product-owner: [Team PO]
+people:
+  Alice Chen: { roles: [product-management], art: Payments }
+  Bob Stone: { roles: [product-owner], art: Payments, team: Falcons }
+profile: safe-5
+allow:
+  feature: { accept: [product-management, business-owners] }
+  story: { estimate: [agile-team, product-owner] }
+sections:
+  feature: [benefit-hypothesis, acceptance-criteria, { name: NFRs, aliases: [Nonfunctional Requirements] }]
+idPrefixes:
+  story: [PTG]
+fields:
+  accept: [signed-off-by]
+types:
+  story: [backlog item]
+  ignore: [spike, chore]
+`;
+
+/** The corpus again under a config with every key (and a nearer one per ART folder): it may cost at most 10% more. */
+function compareWithProcessConfig(corpus, configured) {
+  fs.cpSync(corpus, configured, { recursive: true });
+  fs.writeFileSync(path.join(configured, '.agile-artifacts.yaml'), EVERY_KEY_CONFIG);
+  for (const art of fs.readdirSync(configured).filter((name) => name.startsWith('art-'))) {
+    fs.writeFileSync(path.join(configured, art, '.agile-artifacts.yaml'), `profile: safe-6
+fields:
+  own: [product-lead]
+`);
+  }
+  log('the corpus with a config of every key: timing our CLI with and without it…');
+  // Alternating runs, so a change in machine load shifts both sides alike.
+  const runs = { plain: [], withConfig: [] };
+  timeOnce(NODE, [CLI, 'lint', configured, '--format', 'json'], { cwd: configured });
+  for (let i = 0; i < RUNS; i++) {
+    runs.plain.push(timeOnce(NODE, [CLI, 'lint', corpus, '--format', 'json'], { cwd: corpus }));
+    runs.withConfig.push(timeOnce(NODE, [CLI, 'lint', configured, '--format', 'json'], { cwd: configured }));
+  }
+  const [plain, withConfig] = [runs.plain, runs.withConfig].map((times) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return { median: percentile(sorted, 50), min: sorted[0], max: sorted[sorted.length - 1] };
+  });
+  section(`${fmt.int(CORPUS_FILES)}-file corpus: your process in the config, median of ${RUNS} (min–max)`);
+  timeRow('ours, default rules', plain);
+  timeRow('ours, config with every key (+ one per ART folder)', withConfig);
+  ratioRow('every-key config / default', withConfig.median, plain.median, 1.1);
+}
+
 async function main() {
   if (!fs.existsSync(CLI)) throw new Error(`${path.relative(process.cwd(), CLI)} is missing: run \`npm run build\` first (or \`npm run bench\`, which builds).`);
   if (!fs.existsSync(MDL)) throw new Error(`markdownlint-cli2 is not installed at ${MDL}: run \`npm install\`.`);
@@ -119,6 +170,7 @@ async function main() {
     rows.push({ name: 'our findings on the corpus', value: `${fmt.int(findings.length)} in ${fmt.int(filesWithFindings)} files` });
 
     compareClis(`${fmt.int(CORPUS_FILES)}-file corpus`, corpus, ['**/*.md'], corpus, mdlConfig, 0.12);
+    compareWithProcessConfig(corpus, path.join(tmp, 'corpus-process'));
     compareClis(`${fmt.int(LONG_LINES)}-line feature`, longFile, [path.basename(longFile)], longDir, mdlConfig, 0.05);
 
     log('keystroke loop on the engine bundle…');

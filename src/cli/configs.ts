@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, EMPTY_CONFIG, RoleResolver, lintConfigText, lintUnreadableConfig, rulesTable } from '../core';
-import type { ArtifactsConfig, Finding } from '../core';
+import { CONFIG_FILE_NAME, EMPTY_CONFIG, RoleResolver, effectiveTable, layerConfigs, lintConfigText, lintUnreadableConfig, rulesTable } from '../core';
+import type { ArtifactsConfig, ConfigLayer, Finding } from '../core';
 import { readText } from './files';
 
 /** A config file with what it configures and what is wrong in it. */
@@ -14,14 +14,24 @@ export interface LoadedConfig {
   usable: boolean;
 }
 
+/** The config that applies to a file: every config file from the filesystem root down, layered. */
+export interface AppliedConfig {
+  config: ArtifactsConfig;
+  resolver: RoleResolver;
+}
+
 /**
- * Finds the `.agile-artifacts.yaml` that applies to a file by walking up to
- * the filesystem root, reading each config once.
+ * Finds the `.agile-artifacts.yaml` files that apply to a file by walking up
+ * to the filesystem root, reading each config once, and layers them (a nearer
+ * file overrides a farther one key by key; see layerConfigs). Folders without
+ * a config file share their parent's result, so a tree of files builds one
+ * layered config, and one effective rules table, per config file.
  */
 export class ConfigFinder {
-  private readonly byFolder = new Map<string, LoadedConfig>();
+  private readonly byFolder = new Map<string, AppliedConfig>();
   private readonly byFile = new Map<string, LoadedConfig>();
-  private readonly defaults: LoadedConfig = { config: EMPTY_CONFIG, resolver: new RoleResolver(rulesTable(), EMPTY_CONFIG), findings: [], usable: true };
+  private readonly layersOf = new Map<AppliedConfig, ConfigLayer[]>();
+  private readonly defaults: AppliedConfig = { config: EMPTY_CONFIG, resolver: resolverOf(EMPTY_CONFIG) };
 
   constructor(private readonly fixed?: LoadedConfig) {
     // A config given with --config reports its findings like any other config file.
@@ -33,7 +43,7 @@ export class ConfigFinder {
     return [...this.byFile.values()];
   }
 
-  forFile(file: string): LoadedConfig {
+  forFile(file: string): AppliedConfig {
     if (this.fixed) return this.fixed;
     return this.forFolder(path.dirname(file));
   }
@@ -48,21 +58,36 @@ export class ConfigFinder {
     return loaded;
   }
 
-  private forFolder(folder: string): LoadedConfig {
+  private forFolder(folder: string): AppliedConfig {
     const cached = this.byFolder.get(folder);
     if (cached) return cached;
     const candidate = path.join(folder, CONFIG_FILE_NAME);
     const parent = path.dirname(folder);
-    const found = isFile(candidate) ? this.load(candidate) : parent === folder ? this.defaults : this.forFolder(parent);
+    const above = parent === folder ? this.defaults : this.forFolder(parent);
+    const found = isFile(candidate) ? this.layered(above, this.load(candidate)) : above;
     this.byFolder.set(folder, found);
     return found;
+  }
+
+  /** The config of `nearer` over the configs above it. */
+  private layered(above: AppliedConfig, nearer: LoadedConfig): AppliedConfig {
+    const layers = [...(this.layersOf.get(above) ?? []), { file: nearer.file!, config: nearer.config }];
+    const config = layerConfigs(layers);
+    const applied = { config, resolver: resolverOf(config) };
+    this.layersOf.set(applied, layers);
+    return applied;
   }
 }
 
 export function loadConfig(file: string): LoadedConfig {
   const read = readText(file);
   const { config, findings, usable } = 'error' in read ? lintUnreadableConfig(read.error) : lintConfigText(read.text);
-  return { file, config, resolver: new RoleResolver(rulesTable(), config), findings, usable };
+  return { file, config, resolver: resolverOf(config), findings, usable };
+}
+
+/** A resolver for the rules table as the config adapts it. */
+function resolverOf(config: ArtifactsConfig): RoleResolver {
+  return new RoleResolver(effectiveTable(rulesTable(), config), config);
 }
 
 function isFile(file: string): boolean {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONFIG_FILE_NAME, lintMarkdown, rulesTable, MAX_FILE_CHARS, TOO_LARGE } from '../core';
+import { CONFIG_FILE_NAME, effectiveTable, lintMarkdown, rulesTable, MAX_FILE_CHARS, TOO_LARGE } from '../core';
 import { cardForTerm, suggestTerms } from '../core/hover/cards';
 import { cardToText } from './cardText';
 import { ConfigFinder, loadConfig } from './configs';
@@ -21,7 +21,8 @@ const USAGE = `Usage:
 lint     checks SAFe backlog items kept as Markdown (default: the current folder).
          Exit status: 0 no error or warning, 1 errors or warnings, 2 bad usage.
 backlog  lists the items the linter finds (epics, features, stories…) as a tree.
-explain  prints what a role, term, field, artifact type or rule id means in SAFe.`;
+explain  prints what a role, term, field, artifact type or rule id means in SAFe,
+         and in your process where the .agile-artifacts.yaml files here adapt it.`;
 
 /** Bad usage: printed to stderr, exit status 2. */
 class UsageError extends Error {}
@@ -48,7 +49,7 @@ export function run(argv: string[], cwd: string, out: Output): number {
       return 0;
     }
     if (command === 'lint') return lint(rest, cwd, out);
-    if (command === 'explain') return explain(rest, out);
+    if (command === 'explain') return explain(rest, cwd, out);
     if (command === 'backlog') return backlog(rest, cwd, out);
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
@@ -150,10 +151,12 @@ function skipBySize(file: string): string | undefined {
   }
 }
 
-function explain(args: string[], out: Output): number {
+function explain(args: string[], cwd: string, out: Output): number {
   const term = args.join(' ').trim();
   if (!term) throw new UsageError('explain needs a term, e.g. agile-artifacts explain "Product Owner"');
-  const card = cardForTerm(term);
+  // The card of the rule in force here: SAFe's, and your process's where the config files above cwd adapt it.
+  const { config } = new ConfigFinder().forFile(path.join(cwd, CONFIG_FILE_NAME));
+  const card = cardForTerm(term, effectiveTable(rulesTable(), config));
   if (!card) {
     const suggestions = suggestTerms(term);
     throw new UsageError(`no SAFe role or term "${term}" is known${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : ''}`);

@@ -49,4 +49,6 @@ export interface RelatedPlace {
   message: string;
   range: Range;
   file: 'same' | 'config';
+  /** Which config file, where several apply (a path or URI, as the front end named it). */
+  configFile?: string;
 }

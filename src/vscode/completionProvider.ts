@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { completeAt } from '../core/complete/completion';
 import type { CompletionKind } from '../core/complete/completion';
 import type { ConfigStore } from './configStore';
-import { fileNameOf } from './documents';
+import { fileNameOf, isConfigDocument } from './documents';
+import { completeConfigAt } from '../core/complete/configCompletion';
 import { settingsFor } from './settings';
 
 const KIND: Record<CompletionKind, vscode.CompletionItemKind> = {
@@ -12,18 +13,30 @@ const KIND: Record<CompletionKind, vscode.CompletionItemKind> = {
   type: vscode.CompletionItemKind.EnumMember,
   rule: vscode.CompletionItemKind.Keyword,
   'enabler-kind': vscode.CompletionItemKind.EnumMember,
+  action: vscode.CompletionItemKind.Function,
+  section: vscode.CompletionItemKind.Module,
+  profile: vscode.CompletionItemKind.Constant,
 };
 
-/** Role values (allowed roles first), field keys, artifact types, enabler kinds and rule ids. */
+/**
+ * Role values (allowed roles first), field keys, artifact types, enabler kinds and rule ids;
+ * in the config file, its keys and the table's ids where each is expected.
+ */
 export class ArtifactCompletionProvider implements vscode.CompletionItemProvider {
   static readonly triggerCharacters = [':', ' ', ',', '['];
 
   constructor(private readonly configs: ConfigStore) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
-    if (!settingsFor(document.uri).enable) return undefined;
-    const { config } = await this.configs.forDocument(document.uri);
-    const result = completeAt(document.getText(), document.offsetAt(position), { fileName: fileNameOf(document.uri), config });
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    let result;
+    if (isConfigDocument(document)) result = completeConfigAt(text, offset);
+    else {
+      if (!settingsFor(document.uri).enable) return undefined;
+      const { config } = await this.configs.forDocument(document.uri);
+      result = completeAt(text, offset, { fileName: fileNameOf(document.uri), config });
+    }
     if (!result) return undefined;
     const range = new vscode.Range(document.positionAt(result.replaceStart), document.positionAt(result.replaceEnd));
     return result.items.map((item) => {

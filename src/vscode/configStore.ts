@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, EMPTY_CONFIG, lintConfigText, lintUnreadableConfig } from '../core';
+import { CONFIG_FILE_NAME, EMPTY_CONFIG, layerConfigs, lintConfigText, lintUnreadableConfig } from '../core';
 import type { ArtifactsConfig, Finding } from '../core';
 
-/** A config file found for a document, parsed and checked. */
+/** A config file found for a document, parsed and checked; for a document, every config file above it, layered. */
 export interface FoundConfig {
+  /** The nearest config file. */
   uri?: vscode.Uri;
   config: ArtifactsConfig;
   findings: Finding[];
@@ -13,8 +14,9 @@ const NONE: FoundConfig = { config: EMPTY_CONFIG, findings: [] };
 const decoder = new TextDecoder('utf-8');
 
 /**
- * Finds the `.agile-artifacts.yaml` for a document: the nearest one in its
- * folder or above, up to the workspace folder's root. One file search,
+ * Finds the `.agile-artifacts.yaml` files for a document: each one in its
+ * folder or above, up to the workspace folder's root, layered so that a
+ * nearer file overrides a farther one key by key (layerConfigs). One file search,
  * started at activation and redone when a config file appears or goes, tells
  * where config files are; until it answers (the search service can take a
  * second to start), folders are checked one by one with `stat`. Everything
@@ -26,6 +28,8 @@ export class ConfigStore {
   private locations: Set<string> | undefined;
   private readonly byFolder = new Map<string, Promise<vscode.Uri | undefined>>();
   private readonly byFile = new Map<string, Promise<FoundConfig>>();
+  /** Layered configs by their files, nearest first: documents under the same config files share one config object (and its caches). */
+  private readonly byChain = new Map<string, Promise<FoundConfig>>();
   private generationCounter = 0;
 
   /** Changes whenever a config file may have changed; lint results of older generations are stale. */
@@ -49,6 +53,7 @@ export class ConfigStore {
     this.locations = undefined;
     this.byFolder.clear();
     this.byFile.clear();
+    this.byChain.clear();
     this.generationCounter++;
     this.prime();
   }
@@ -56,13 +61,29 @@ export class ConfigStore {
   async forDocument(uri: vscode.Uri): Promise<FoundConfig> {
     const root = vscode.workspace.getWorkspaceFolder(uri)?.uri;
     if (!root || uri.scheme === 'untitled') return NONE;
+    const chain: vscode.Uri[] = [];
     for (let folder = vscode.Uri.joinPath(uri, '..'); ; ) {
       const found = await this.configIn(folder);
-      if (found) return this.load(found);
+      if (found) chain.push(found);
       const parent = vscode.Uri.joinPath(folder, '..');
-      if (folder.path === root.path || !folder.path.startsWith(root.path) || parent.path === folder.path) return NONE;
+      if (folder.path === root.path || !folder.path.startsWith(root.path) || parent.path === folder.path) break;
       folder = parent;
     }
+    if (!chain.length) return NONE;
+    const key = chain.map((found) => found.toString()).join('\n');
+    let layered = this.byChain.get(key);
+    if (!layered) {
+      layered = this.layered(chain);
+      this.byChain.set(key, layered);
+    }
+    return layered;
+  }
+
+  /** The config files of a chain (nearest first), layered farthest first. */
+  private async layered(chain: vscode.Uri[]): Promise<FoundConfig> {
+    const loaded = await Promise.all(chain.map((found) => this.load(found)));
+    const layers = loaded.map((found, i) => ({ file: chain[i].toString(), config: found.config })).reverse();
+    return { uri: chain[0], config: layerConfigs(layers), findings: loaded[0].findings };
   }
 
   /** Reads and checks one config file (also used to lint the config file itself). */

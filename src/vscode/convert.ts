@@ -26,7 +26,8 @@ export function toDiagnostic(finding: Finding, uri?: vscode.Uri, configUri?: vsc
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.rule, target: ruleDocsUri(finding.rule) };
   const related = (finding.related ?? []).flatMap((place) => {
-    const target = place.file === 'config' ? configUri : uri;
+    // A roster person of a farther config file names that file; the rest point into the nearest one.
+    const target = place.file === 'config' ? (place.configFile ? vscode.Uri.parse(place.configFile) : configUri) : uri;
     return target ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(target, toRange(place.range)), place.message)] : [];
   });
   if (related.length) diagnostic.relatedInformation = related;

@@ -11,6 +11,8 @@ import { ArtifactHoverProvider } from './hoverProvider';
 import { SECTION } from './settings';
 
 const SELECTOR: vscode.DocumentFilter[] = [{ language: 'markdown' }];
+/** Markdown and the config file (whatever language the editor gives it). */
+const WITH_CONFIG: vscode.DocumentFilter[] = [...SELECTOR, { pattern: `**/${CONFIG_FILE_NAME}` }];
 const WHICH_FILES_SETTINGS = ['enable', 'exclude'];
 
 /**
@@ -51,9 +53,9 @@ export function activate(context: vscode.ExtensionContext): void {
       diagnostics.lintOpenDocuments();
       void workspaceLinter.reapplySettings();
     }),
-    vscode.languages.registerHoverProvider(SELECTOR, new ArtifactHoverProvider(configs)),
-    vscode.languages.registerCompletionItemProvider(SELECTOR, new ArtifactCompletionProvider(configs), ...ArtifactCompletionProvider.triggerCharacters),
-    vscode.languages.registerCodeActionsProvider([...SELECTOR, { pattern: `**/${CONFIG_FILE_NAME}` }], new ArtifactCodeActions(diagnostics), {
+    vscode.languages.registerHoverProvider(WITH_CONFIG, new ArtifactHoverProvider(configs)),
+    vscode.languages.registerCompletionItemProvider(WITH_CONFIG, new ArtifactCompletionProvider(configs), ...ArtifactCompletionProvider.triggerCharacters),
+    vscode.languages.registerCodeActionsProvider(WITH_CONFIG, new ArtifactCodeActions(diagnostics), {
       providedCodeActionKinds: ArtifactCodeActions.providedCodeActionKinds,
     }),
     vscode.commands.registerCommand('agileArtifacts.lintWorkspace', () => workspaceLinter.run()),

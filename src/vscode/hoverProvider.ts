@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { hoverAt } from '../core/hover/hover';
 import type { ConfigStore } from './configStore';
 import { toRange } from './convert';
-import { fileNameOf } from './documents';
+import { fileNameOf, isConfigDocument } from './documents';
+import { effectiveTable, lintConfigText, rulesTable } from '../core';
+import { hoverConfigAt } from '../core/hover/configCards';
 import { settingsFor } from './settings';
 
 /** Role, field, artifact-type and rule cards from the core, as editor hovers. */
@@ -10,6 +12,12 @@ export class ArtifactHoverProvider implements vscode.HoverProvider {
   constructor(private readonly configs: ConfigStore) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    if (isConfigDocument(document)) {
+      // Cards in the config file show the rules as this file adapts them.
+      const text = document.getText();
+      const hover = hoverConfigAt(text, document.offsetAt(position), effectiveTable(rulesTable(), lintConfigText(text).config));
+      return hover && new vscode.Hover(new vscode.MarkdownString(hover.card.markdown), toRange(hover.range));
+    }
     const settings = settingsFor(document.uri);
     if (!settings.enable) return undefined;
     const { config } = await this.configs.forDocument(document.uri);

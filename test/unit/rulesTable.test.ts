@@ -98,6 +98,16 @@ describe('rules table', () => {
   });
 
   describe('validator', () => {
+    it('reports profiles that do not exist and wording that rewrites nothing', () => {
+      const raw = copy();
+      raw.defaultProfile = 'safe-7';
+      raw.renamings[0].since = 'safe-4';
+      raw.profiles['safe-5'].wording.push({ from: 'the Program Backlog of old', to: 'x' });
+      assertProblem(raw, /^defaultProfile: unknown profile "safe-7" \(known: safe-5, safe-6\)$/);
+      assertProblem(raw, /^renamings\[0\]\.since: unknown profile "safe-4"/);
+      assertProblem(raw, /^profiles\.safe-5\.wording\[\d+\]\.from: "the Program Backlog of old" appears in no text of the table$/);
+    });
+
     it('reports a name shared by two roles', () => {
       const raw = copy();
       raw.roles['agile-team'].aliases.push('product owner');

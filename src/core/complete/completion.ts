@@ -1,4 +1,5 @@
 import type { ArtifactsConfig } from '../config/types';
+import { effectiveTable } from '../config/effective';
 import { EMPTY_CONFIG } from '../config/types';
 import { isInFrontMatter } from '../document/disableComment';
 import { FIELD_PREFIX, normalizeKey } from '../document/fields';
@@ -10,7 +11,7 @@ import { rulesTable } from '../rules/table';
 import type { ArtifactEntry, RulesTable } from '../rules/types';
 import { roleById } from '../rules/lookup';
 
-export type CompletionKind = 'role' | 'person' | 'field' | 'type' | 'rule' | 'enabler-kind';
+export type CompletionKind = 'role' | 'person' | 'field' | 'type' | 'rule' | 'enabler-kind' | 'action' | 'section' | 'profile';
 
 export interface CompletionItem {
   label: string;
@@ -49,7 +50,7 @@ const KEY_ONLY = /^([A-Za-z][\w-]*)?$/;
 /** What to offer at `offset`: rule ids, role values, `type:` values, enabler kinds or front-matter keys. */
 export function completeAt(text: string, offset: number, options: CompletionOptions = {}): Completions | undefined {
   if (skipReason(text)) return undefined;
-  const table = options.table ?? rulesTable();
+  const table = effectiveTable(options.table ?? rulesTable(), options.config ?? EMPTY_CONFIG);
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   if (before.length > 500) return undefined;

@@ -9,22 +9,18 @@ import type { RuleLevel } from '../types';
 import { describeYamlError, yamlErrorSpan } from '../yamlErrors';
 import { EMPTY_CONFIG } from './types';
 import type { ArtifactsConfig, RosterPerson } from './types';
+import { isEmpty, scalarText, span, stringList } from './nodes';
+import type { ConfigProblem, RoleReader } from './nodes';
+import { PROCESS_KEYS, readProcessKey } from './parseProcess';
 
-/** A problem in the config file, in offsets of that file. */
-export interface ConfigProblem {
-  detail: string;
-  /** True when the whole file is unusable (so defaults apply), not one entry. */
-  wholeFile?: boolean;
-  start: number;
-  end: number;
-}
+export type { ConfigProblem } from './nodes';
 
 export interface ParsedConfig {
   config: ArtifactsConfig;
   problems: ConfigProblem[];
 }
 
-const TOP_LEVEL_KEYS = ['rules', 'roles', 'people'];
+const TOP_LEVEL_KEYS = ['rules', 'roles', 'people', ...PROCESS_KEYS];
 const PERSON_KEYS = ['roles', 'art', 'team'];
 /** Config files are small; anything larger is a mistake, not a roster. */
 export const MAX_CONFIG_CHARS = 512 * 1024;
@@ -79,6 +75,7 @@ export function parseConfig(text: string, table: RulesTable): ParsedConfig {
     if (key === 'rules') readRules(value, table, config, problems);
     else if (key === 'roles') readAliases(value, readRole, config, problems);
     else if (key === 'people') readPeople(value, readRole, config, problems);
+    else if (key && PROCESS_KEYS.includes(key)) readProcessKey(key, value, { table, readRole, problems, config });
     else {
       const hint = key ? closest(key, TOP_LEVEL_KEYS) : undefined;
       problems.push({
@@ -115,8 +112,6 @@ function readRules(node: YamlNode | null, table: RulesTable, config: ArtifactsCo
     config.rules[rule] = level as RuleLevel;
   }
 }
-
-type RoleReader = (node: YamlNode | null, where: string) => string | undefined;
 
 function readAliases(node: YamlNode | null, readRole: RoleReader, config: ArtifactsConfig, problems: ConfigProblem[]): void {
   if (!isMap(node)) {
@@ -171,28 +166,4 @@ function readPeople(node: YamlNode | null, readRole: RoleReader, config: Artifac
     }
     config.people.push(person);
   }
-}
-
-function scalarText(node: YamlNode | null | undefined): string | undefined {
-  if (!isScalar(node) || node.value === null || node.value === undefined || typeof node.value === 'object') return undefined;
-  return String(node.value).trim();
-}
-
-/** A name or a list of names; numbers and booleans are not names. */
-function stringList(node: YamlNode | null | undefined): string[] | undefined {
-  const textOf = (item: YamlNode | null | undefined) => (isScalar(item) && typeof item.value === 'string' ? item.value.trim() : undefined);
-  const single = textOf(node);
-  if (single !== undefined) return single ? [single] : undefined;
-  if (!isSeq(node)) return undefined;
-  const names = (node.items as YamlNode[]).map(textOf);
-  return names.every((name): name is string => name !== undefined && name !== '') ? names : undefined;
-}
-
-function isEmpty(node: YamlNode | null | undefined): boolean {
-  return node === null || node === undefined || (isScalar(node) && node.value === null);
-}
-
-function span(node: YamlNode | null | undefined): { start: number; end: number } {
-  const range = node?.range;
-  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
 }

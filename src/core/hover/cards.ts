@@ -7,6 +7,8 @@ import { joinWith } from '../rules/messages';
 import { rulesTable } from '../rules/table';
 import type { ActionEntry, ArtifactEntry, NonSafeTitle, RoleEntry, RuleEntry, RulesTable } from '../rules/types';
 import { roleNames, sourceName } from '../rules/lookup';
+import { roleProcessLines, teamMark } from './processNotes';
+import { sectionsSentence } from '../config/provenance';
 
 /** A hover card: a title line and Markdown, the same in the editor and in `explain`. */
 export interface Card {
@@ -36,6 +38,7 @@ export function roleCard(role: RoleEntry, table: RulesTable = rulesTable()): Car
   if (role.responsibilities.length) parts.push(`**Responsibilities**\n${role.responsibilities.map((line) => `- ${line}`).join('\n')}`);
   const allowed = allowedLines(table, role);
   if (allowed.length) parts.push(`**In artifact fields, ${role.name}** ${joinWith(allowed, 'and')}.`);
+  parts.push(...roleProcessLines(table, role));
   if (role.doesNot.length) parts.push(`**Does not**\n${role.doesNot.map((line) => `- ${line}`).join('\n')}`);
   if (role.oftenSaid.length) {
     parts.push(`**Often said, but…**\n${role.oftenSaid.map((c) => `- “${c.claim}” In SAFe: ${c.safe}`).join('\n')}`);
@@ -59,17 +62,19 @@ export function artifactCard(artifact: ArtifactEntry, table: RulesTable = rulesT
   if (artifact.enabler) parts.push(`**Enabler kinds:** ${joinWith(table.enablerKinds, 'or')}.`);
   const who = table.actions
     .filter((action) => artifact.allowed[action.id])
-    .map((action) => `- ${action.id}: ${joinWith(roleNames(table, artifact.allowed[action.id]), 'or')}`);
+    .map((action) => `- ${action.id}: ${joinWith(roleNames(table, artifact.allowed[action.id]), 'or')}${teamMark(table, artifact.id, action.id)}`);
   if (who.length) parts.push(`**Who does what**\n${who.join('\n')}`);
+  const sections = sectionsSentence(table, artifact);
+  if (sections) parts.push(sections);
   return { kind: 'artifact', title: artifact.name, markdown: parts.join('\n\n') + sourcesLine(table, artifact.sources) };
 }
 
 export function fieldCard(action: ActionEntry, written: string, table: RulesTable = rulesTable()): Card {
   const rows = table.artifacts
     .filter((artifact) => artifact.allowed[action.id])
-    .map((artifact) => `- ${artifact.name}: ${joinWith(roleNames(table, artifact.allowed[action.id]), 'or')}`);
+    .map((artifact) => `- ${artifact.name}: ${joinWith(roleNames(table, artifact.allowed[action.id]), 'or')}${teamMark(table, artifact.id, action.id)}`);
   const parts = [`**${written}** · role field`, `Names who ${action.description}. Field keys: ${action.fields.map((key) => `\`${key}\``).join(', ')}.`];
-  if (rows.length) parts.push(`**Who ${action.verbs} what in SAFe**\n${rows.join('\n')}`);
+  if (rows.length) parts.push(`**Who ${action.verbs} what${table.teamProcess?.allowed.size ? '' : ' in SAFe'}**\n${rows.join('\n')}`);
   return { kind: 'field', title: written, markdown: parts.join('\n\n') };
 }
 

@@ -1,3 +1,4 @@
+import { effectiveTable } from '../config/effective';
 import { EMPTY_CONFIG } from '../config/types';
 import type { ArtifactsConfig } from '../config/types';
 import { analyzeMarkdown, skipReason } from '../lint/lint';
@@ -32,7 +33,7 @@ const MAX_LINE = 10_000;
  */
 export function hoverAt(text: string, offset: number, options: HoverOptions = {}): Hover | undefined {
   if (skipReason(text)) return undefined;
-  const table = options.table ?? rulesTable();
+  const table = effectiveTable(options.table ?? rulesTable(), options.config ?? EMPTY_CONFIG);
   const { doc, detection } = analyzeMarkdown(text, options.fileName, table);
   if (!detection.items.length && !options.allMarkdown) return undefined;
   const at = (start: number, end: number) => offset >= start && offset <= end;

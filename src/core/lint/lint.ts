@@ -1,3 +1,4 @@
+import { effectiveTable } from '../config/effective';
 import { EMPTY_CONFIG } from '../config/types';
 import type { ArtifactsConfig } from '../config/types';
 import { parseMarkdown } from '../document/parse';
@@ -28,7 +29,7 @@ export interface LintOptions {
   fileName?: string;
   config?: ArtifactsConfig;
   table?: RulesTable;
-  /** A resolver built for this table and config, reused across files. */
+  /** A resolver built for this table and config, reused across files (ignored when the config adapts the table). */
   resolver?: RoleResolver;
 }
 
@@ -83,8 +84,8 @@ export function lintMarkdown(text: string, options: LintOptions = {}): LintResul
 
 /** Lints a text already known to be checkable, keeping the parsed document for callers that describe its items. */
 export function lintDocument(text: string, options: LintOptions = {}): LintResult & { doc: ParsedDocument; items: Item[] } {
-  const table = options.table ?? rulesTable();
   const config = options.config ?? EMPTY_CONFIG;
+  const table = effectiveTable(options.table ?? rulesTable(), config);
   const doc = parseMarkdown(text);
   const detection = detectArtifact(doc, options.fileName, table);
   // A disable comment inside a section, row or list item reaches the end of that item, not of the file.
@@ -94,7 +95,7 @@ export function lintDocument(text: string, options: LintOptions = {}): LintResul
   checkUnknownType(detection, table, reporter);
   const checked = detection.items.filter((item) => !item.indexEntry);
   if (checked.length) {
-    const resolver = options.resolver ?? resolverFor(table, config);
+    const resolver = options.resolver?.table === table ? options.resolver : resolverFor(table, config);
     for (const item of checked) {
       const context: RuleContext = { doc, table, config, detection, item, artifact: item.artifact, resolver, reporter };
       for (const check of ITEM_CHECKS) check(context);

@@ -11,7 +11,7 @@ export interface OffsetEdit {
 }
 
 /** Related information in offsets of this file, or already as a range in the config file. */
-export type OffsetRelated = { message: string; start: number; end: number } | { message: string; configRange: Range };
+export type OffsetRelated = { message: string; start: number; end: number } | { message: string; configRange: Range; configFile?: string };
 
 export interface OffsetFix {
   title: string;
@@ -52,7 +52,7 @@ export class Reporter {
     if (related.length) {
       finding.related = related.map((place) =>
         'configRange' in place
-          ? { message: place.message, range: place.configRange, file: 'config' as const }
+          ? { message: place.message, range: place.configRange, file: 'config' as const, ...(place.configFile ? { configFile: place.configFile } : {}) }
           : { message: place.message, range: this.index.rangeOf(place.start, place.end), file: 'same' as const },
       );
     }

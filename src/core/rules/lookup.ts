@@ -1,4 +1,4 @@
-import type { RoleEntry, RulesTable } from './types';
+import type { RoleEntry, RulesTable, SectionEntry } from './types';
 
 const rolesByTable = new WeakMap<RulesTable, Map<string, RoleEntry>>();
 
@@ -22,4 +22,17 @@ export function sourceName(table: RulesTable, reference: string): string {
   const [key, ...article] = reference.split(' ');
   const title = table.sources.find((source) => source.key === key)?.title ?? key;
   return article.length ? `${title}: ${article.join(' ')}` : title;
+}
+
+const sectionsByTable = new WeakMap<RulesTable, Map<string, SectionEntry>>();
+
+/** Every required-section id of the table, with the first artifact's entry for it (a config may ask for it on other types too). */
+export function sectionsById(table: RulesTable): ReadonlyMap<string, SectionEntry> {
+  let sections = sectionsByTable.get(table);
+  if (!sections) {
+    sections = new Map();
+    for (const artifact of table.artifacts) for (const section of artifact.requiredSections) if (!sections.has(section.id)) sections.set(section.id, section);
+    sectionsByTable.set(table, sections);
+  }
+  return sections;
 }

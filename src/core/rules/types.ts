@@ -109,6 +109,23 @@ export interface Renaming {
   old: string;
   new: string;
   source: string;
+  /** The profile whose version of SAFe introduced the new name; older profiles keep the old one. */
+  since: string;
+}
+
+/** A text of the table as an older version of SAFe words it. */
+export interface Wording {
+  from: string;
+  to: string;
+}
+
+/** A version of SAFe a team may follow (`profile:` in the config). */
+export interface ProfileEntry {
+  id: string;
+  /** `SAFe 5` */
+  name: string;
+  /** Card and message texts in this version's names, applied in order. */
+  wording: Wording[];
 }
 
 /**
@@ -156,9 +173,14 @@ export interface RulesTable {
   typeHints: TypeHint[];
   placeholders: string[];
   renamings: Renaming[];
+  /** Oldest first. */
+  profiles: ProfileEntry[];
+  defaultProfile: string;
   rules: RuleEntry[];
   detection: DetectionEntry;
   storyVoice: StoryVoiceEntry[];
+  /** Set only on a table adapted by a team's config: what the team changed, and SAFe's own table. */
+  teamProcess?: ProcessOrigin;
 }
 
 /** Where items are (SPEC §1): the evidence besides type names and id prefixes. Keys normalized. */
@@ -186,4 +208,22 @@ export interface StoryVoiceEntry {
   want: string[];
   benefit: string[];
   benefitFirst: string[];
+}
+
+/**
+ * Provenance of an adapted ("effective") table: which entries the team's
+ * config decided, so messages and cards can say "Your process …" and name
+ * what SAFe says beside it.
+ */
+export interface ProcessOrigin {
+  /** The config file's name, as messages name it. */
+  file: string;
+  /** The profile in force. */
+  profile: ProfileEntry;
+  /** The embedded table the config was applied to. */
+  safe: RulesTable;
+  /** `artifact/action` keys whose allowed roles come from the config. */
+  allowed: ReadonlySet<string>;
+  /** Artifact ids whose required sections come from the config. */
+  sections: ReadonlySet<string>;
 }

@@ -3,11 +3,13 @@ import { RULE_LEVELS } from '../types';
 import type { Severity } from '../types';
 import { placeholderNames } from './messages';
 import { readDetection, readStoryVoice } from './validateDetection';
+import { wordedTexts } from './profiles';
 import type {
   ActionEntry,
   ArtifactEntry,
   Correction,
   NonSafeTitle,
+  ProfileEntry,
   Renaming,
   RoleEntry,
   RuleEntry,
@@ -27,8 +29,8 @@ export interface RuleMessageContract {
 /** Every rule of SPEC §3, with the message templates its check uses. */
 export const RULE_MESSAGES: Readonly<Record<string, RuleMessageContract>> = {
   'wrong-role': {
-    templates: ['some', 'none', 'person'],
-    placeholders: ['actor', 'actorVerb', 'actorDoesNot', 'actorArtifacts', 'artifacts', 'allowed', 'allowedVerb', 'verb', 'reason', 'person', 'role', 'message'],
+    templates: ['some', 'none', 'person', 'team'],
+    placeholders: ['actor', 'actorVerb', 'actorDoesNot', 'actorArtifacts', 'artifacts', 'allowed', 'allowedVerb', 'verb', 'reason', 'person', 'role', 'message', 'config', 'safe'],
   },
   'unknown-role': { templates: ['nonSafe', 'nearMiss', 'notInRoster'], placeholders: ['value', 'explanation', 'suggestion', 'expected'] },
   'missing-section': { templates: ['missing', 'empty'], placeholders: ['artifact', 'section', 'reason'] },
@@ -153,7 +155,7 @@ export class Reader {
   }
 }
 
-const TABLE_KEYS = ['sources', 'roles', 'nonSafeTitles', 'actions', 'artifacts', 'enablerKinds', 'enablerKindFields', 'separatedRoles', 'otherTypes', 'workItemTypes', 'typeHints', 'placeholders', 'renamings', 'rules', 'detection', 'storyVoice'];
+const TABLE_KEYS = ['sources', 'roles', 'nonSafeTitles', 'actions', 'artifacts', 'enablerKinds', 'enablerKindFields', 'separatedRoles', 'otherTypes', 'workItemTypes', 'typeHints', 'placeholders', 'renamings', 'defaultProfile', 'profiles', 'rules', 'detection', 'storyVoice'];
 const TYPE_HINT_KEYS = ['type', 'hint'];
 const ROLE_KEYS = ['name', 'plural', 'collective', 'person', 'rosterTeams', 'aliases', 'abbreviations', 'focus', 'responsibilities', 'doesNot', 'oftenSaid', 'sources'];
 const TITLE_KEYS = ['name', 'aliases', 'abbreviations', 'explanation', 'suggest'];
@@ -189,6 +191,8 @@ export function validateRulesTable(raw: unknown): RulesTable {
     typeHints: r.list(root.typeHints, 'typeHints').map((value, i) => readTypeHint(r, value, at('typeHints', i))),
     placeholders: r.stringList(root, 'placeholders', '', true),
     renamings: r.list(root.renamings, 'renamings').map((value, i) => readRenaming(r, value, at('renamings', i))),
+    profiles: r.entries(root.profiles, 'profiles').map(([id, value]) => readProfile(r, id, value, at('profiles', id))),
+    defaultProfile: r.string(root, 'defaultProfile', ''),
     rules: r.entries(root.rules, 'rules').map(([id, value]) => readRule(r, id, value, at('rules', id))),
     detection: readDetection(r, root.detection),
     storyVoice: readStoryVoice(r, root.storyVoice),
@@ -199,6 +203,7 @@ export function validateRulesTable(raw: unknown): RulesTable {
   checkActions(r, table);
   checkRules(r, table);
   checkLists(r, table);
+  checkProfiles(r, table);
   if (r.problems.length) throw new Error(`Invalid rules table (${r.problems.length} problems):\n  ${r.problems.join('\n  ')}`);
   return table;
 }
@@ -300,8 +305,17 @@ function readSection(r: Reader, value: unknown, path: string): SectionEntry {
 }
 
 function readRenaming(r: Reader, value: unknown, path: string): Renaming {
-  const o = r.object(value, path, ['old', 'new', 'source']);
-  return { old: r.string(o, 'old', path), new: r.string(o, 'new', path), source: r.string(o, 'source', path) };
+  const o = r.object(value, path, ['old', 'new', 'source', 'since']);
+  return { old: r.string(o, 'old', path), new: r.string(o, 'new', path), source: r.string(o, 'source', path), since: r.string(o, 'since', path) };
+}
+
+function readProfile(r: Reader, id: string, value: unknown, path: string): ProfileEntry {
+  const o = r.object(value, path, ['name', 'wording']);
+  const wording = r.list(o.wording, at(path, 'wording')).map((item, i) => {
+    const w = r.object(item, at(at(path, 'wording'), i), ['from', 'to']);
+    return { from: r.string(w, 'from', at(at(path, 'wording'), i)), to: r.string(w, 'to', at(at(path, 'wording'), i), true) };
+  });
+  return { id, name: r.string(o, 'name', path), wording };
 }
 
 function readRule(r: Reader, id: string, value: unknown, path: string): RuleEntry {
@@ -499,3 +513,23 @@ function checkLists(r: Reader, table: RulesTable): void {
     if (renaming.old && lower(renaming.old) === lower(renaming.new)) r.fail(`renamings[${i}]`, 'old and new name are the same');
   });
 }
+
+/**
+ * The default profile exists, each renaming names the profile that introduced
+ * it, and each wording rewrites a text the cards really show (so a table edit
+ * cannot leave a profile rewording nothing).
+ */
+function checkProfiles(r: Reader, table: RulesTable): void {
+  const ids = table.profiles.map((profile) => profile.id);
+  if (table.defaultProfile && !ids.includes(table.defaultProfile)) r.fail('defaultProfile', `unknown profile "${table.defaultProfile}" (known: ${ids.join(', ')})`);
+  table.renamings.forEach((renaming, i) => {
+    if (renaming.since && !ids.includes(renaming.since)) r.fail(`renamings[${i}].since`, `unknown profile "${renaming.since}" (known: ${ids.join(', ')})`);
+  });
+  const texts = wordedTexts(table).join('\n');
+  for (const profile of table.profiles) {
+    profile.wording.forEach((wording, i) => {
+      if (wording.from && !texts.includes(wording.from)) r.fail(`profiles.${profile.id}.wording[${i}].from`, `"${wording.from}" appears in no text of the table`);
+    });
+  }
+}
+

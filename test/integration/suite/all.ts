@@ -3,3 +3,4 @@ import './diagnostics.test';
 import './features.test';
 import './host.test';
 import './items.test';
+import './process.test';

@@ -4,6 +4,7 @@ import type { RuleContext } from '../context';
 import type { OffsetFix } from '../report';
 import { roleFieldItems } from './roleFieldItems';
 import { roleById } from '../../rules/lookup';
+import { safeAllowed, safeSays } from '../../config/provenance';
 
 /** `wrong-role`: a role field gives an action to a role the table does not allow on this artifact. */
 export function checkWrongRole(context: RuleContext): void {
@@ -16,7 +17,9 @@ export function checkWrongRole(context: RuleContext): void {
     if (!roles.length || roles.some((role) => allowedIds.includes(role.id))) continue;
     const allowed = allowedIds.map((id) => roleById(table, id)).filter((role): role is RoleEntry => !!role);
     const values = wrongRoleValues(table, artifact, action, roles[0], allowed);
-    let template = values.actorArtifacts ? 'some' : 'none';
+    const safe = safeAllowed(table, artifact.id, action.id);
+    let template = safe ? 'team' : values.actorArtifacts ? 'some' : 'none';
+    if (safe) Object.assign(values, { config: table.teamProcess!.file, safe: safeSays(table, safe) });
     if (match.kind === 'person') {
       values.person = match.person.name;
       values.role = joinWith(match.roles.map((role) => role.name), 'and');
@@ -25,7 +28,7 @@ export function checkWrongRole(context: RuleContext): void {
     }
     const fixes = match.kind === 'role' && exact ? replacementFixes(item.text, item.start, item.end, match.abbreviated, allowed) : [];
     const rosterEntry = match.kind === 'person' && match.person.range;
-    const related = rosterEntry ? [{ message: `${match.person.name} in the roster of .agile-artifacts.yaml`, configRange: rosterEntry }] : [];
+    const related = rosterEntry ? [{ message: `${match.person.name} in the roster of .agile-artifacts.yaml`, configRange: rosterEntry, configFile: match.person.configFile }] : [];
     context.reporter.report('wrong-role', template, values, item.start, item.end, fixes, related);
   }
 }
