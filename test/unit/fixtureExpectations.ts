@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { lintConfigText } from '../../src/core';
+import type { ArtifactsConfig } from '../../src/core';
 
 /** Where the annotated fixtures live, from the bundled test in out/test/unit. */
 export const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
@@ -32,4 +34,10 @@ export function fixtureFiles(folder: string, pattern: RegExp): string[] {
     .filter((file) => pattern.test(file))
     .map((file) => path.join(folder, file))
     .sort();
+}
+
+/** The config of a fixture's folder (`.agile-artifacts.yaml` beside it), if it has one. */
+export function folderConfig(file: string): ArtifactsConfig | undefined {
+  const configFile = path.join(path.dirname(path.join(FIXTURES, file)), '.agile-artifacts.yaml');
+  return fs.existsSync(configFile) ? lintConfigText(fs.readFileSync(configFile, 'utf8')).config : undefined;
 }

@@ -2,16 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintConfigText, lintMarkdown, RoleResolver, rulesTable } from '../../src/core';
-import type { ArtifactsConfig, Finding } from '../../src/core';
-import { expectedFindings, FIXTURES, fixtureFiles } from './fixtureExpectations';
+import type { Finding } from '../../src/core';
+import { expectedFindings, FIXTURES, fixtureFiles, folderConfig } from './fixtureExpectations';
 
 const actual = (findings: Finding[]) => findings.map((f) => `${f.range.start.line + 1}:${f.rule}`).sort();
-
-/** The config of a fixture folder, if it has one. */
-function folderConfig(file: string): ArtifactsConfig | undefined {
-  const configFile = path.join(path.dirname(path.join(FIXTURES, file)), '.agile-artifacts.yaml');
-  return fs.existsSync(configFile) ? lintConfigText(fs.readFileSync(configFile, 'utf8')).config : undefined;
-}
 
 describe('annotated fixtures', () => {
   for (const file of fixtureFiles('markdown', /\.md$/)) {

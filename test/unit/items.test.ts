@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintMarkdown } from '../../src/core';
-import { FIXTURES, fixtureFiles } from './fixtureExpectations';
+import { FIXTURES, fixtureFiles, folderConfig } from './fixtureExpectations';
 
 const ITEM = /<!--\s*(file-)?item:\s*([a-z-]+)/g;
 
@@ -22,7 +22,7 @@ describe('items found in every shape (SPEC §1)', () => {
   for (const file of fixtureFiles('markdown/items', /\.md$/)) {
     it(file, () => {
       const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
-      const { items = [] } = lintMarkdown(text, { fileName: file });
+      const { items = [] } = lintMarkdown(text, { fileName: file, config: folderConfig(file) });
       const found = items.filter((item) => !item.indexEntry).map((item) => `${item.shape === 'file' ? 1 : item.startLine + 1}:${item.artifact.id}`);
       assert.deepEqual(found, expectedItems(text));
     });
