@@ -1,10 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
+const RULE_PAGES = fs.readdirSync(path.join(ROOT, 'docs/rules')).filter((name) => name.endsWith('.md')).map((name) => `docs/rules/${name}`).sort();
 
 describe('the .vsix package (vsce ls, as npm run package would pack it)', () => {
+  // vsce and npm read the same `files` allowlist in package.json (vsce refuses a .vscodeignore beside it), so the
+  // .vsix also holds the CLI and the rule pages.
   it('holds only the bundles, manifest, docs and contributed data: no sources, tests, maps or node_modules', function () {
     this.timeout(60_000);
     const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
@@ -14,8 +18,10 @@ describe('the .vsix package (vsce ls, as npm run package would pack it)', () => 
       'CHANGELOG.md',
       'LICENSE',
       'README.md',
+      'dist/cli.js',
       'dist/extension.js',
       'dist/web/extension.js',
+      ...RULE_PAGES,
       'package.json',
       'schemas/agile-artifacts.schema.json',
       'snippets/agile-artifacts.code-snippets.json',
