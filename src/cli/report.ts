@@ -42,12 +42,12 @@ export function formatJson(findings: FileFinding[]): string {
   return JSON.stringify(findings.map(toJson), null, 2) + '\n';
 }
 
-/** `file:line:col  severity  message  rule`, aligned, then a summary line (after what `--fix` did, with it). */
+/** `file:line:col  severity  message  rule`, aligned, then a summary line (after what `--fix` changed, if anything). */
 export function formatText(findings: FileFinding[], fileCount: number, fixed?: { fixes: number; files: number }): string {
   const rows = findings.map(toJson).map((f) => [`${f.file}:${f.line}:${f.column}`, f.severity, f.message, f.rule]);
   const widths = [0, 1].map((column) => Math.max(0, ...rows.map((row) => row[column].length)));
   const lines = rows.map((row) => `${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2]}  ${row[3]}`);
-  if (fixed) lines.push(`Fixed ${plural(fixed.fixes, 'problem')} in ${plural(fixed.files, 'file')}.`);
+  if (fixed?.files) lines.push(`Fixed ${plural(fixed.fixes, 'problem')} in ${plural(fixed.files, 'file')}.`);
   lines.push(summary(findings, fileCount));
   return lines.join('\n') + '\n';
 }
