@@ -1,6 +1,7 @@
 import { fixSafely, safeFixes } from '../core';
 import type { Finding } from '../core';
-import { ReplaceError, replaceFile } from './replaceFile';
+import { replaceFile } from './replaceFile';
+import type { ReplaceError } from './replaceFile';
 
 /** A fix worked out for one file, to be written once every file is linted. */
 export interface PlannedFix {
@@ -41,8 +42,8 @@ export function writeFix(plan: PlannedFix): string | undefined {
     replaceFile(plan.file, plan.expected, plan.bytes);
     return undefined;
   } catch (error) {
-    // replaceFile says why in words; anything else is still reported, not thrown, so the other files are written.
-    return error instanceof ReplaceError ? error.message : String((error as Error)?.message ?? error);
+    // Said, not thrown, so the other files are still written.
+    return (error as ReplaceError).message;
   }
 }
 
