@@ -1,4 +1,5 @@
-// Bundles the CLI, the extension (Node and browser) and the tests.
+// Bundles the CLI, the extension (Node and browser) and the tests; with --production
+// only the shipped bundles, minified (npm run package, npm pack).
 // YAML imported from the sources (the rules table) is parsed here, at build
 // time, so a syntax error in it fails the build and the bundles carry plain data.
 const esbuild = require('esbuild');
@@ -95,13 +96,21 @@ const builds = [
   },
 ];
 
+/** What the .vsix and the npm package ship: the bundles in dist/, not the tests. */
+const shipped = builds.filter((options) => options.outfile?.startsWith('dist/'));
+
 async function main() {
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
     return;
   }
-  fs.rmSync('out/test/unit', { recursive: true, force: true });
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  if (production) {
+    // A production build has no source maps; one left from a development build would point at other code.
+    for (const options of shipped) fs.rmSync(`${options.outfile}.map`, { force: true });
+  } else {
+    fs.rmSync('out/test/unit', { recursive: true, force: true });
+  }
+  await Promise.all((production ? shipped : builds).map((options) => esbuild.build(options)));
   fs.chmodSync('dist/cli.js', 0o755);
 }
 

@@ -44,7 +44,7 @@ function walk(dir: string, found: string[]): void {
  * taken as they are; folders are walked; globs match below their fixed prefix.
  */
 export function expandPaths(args: string[], cwd: string): string[] {
-  const files = new Set<string>();
+  const files = new UniqueFiles();
   for (const arg of args.length ? args : ['.']) {
     const absolute = path.resolve(cwd, arg);
     if (!GLOB_CHARS.test(arg) || fs.existsSync(absolute)) {
@@ -67,7 +67,29 @@ export function expandPaths(args: string[], cwd: string): string[] {
     if (!matched.length) throw new MissingPathError(`no files match: ${arg}`);
     matched.forEach((file) => files.add(file));
   }
-  return [...files];
+  return files.list();
+}
+
+/** Files by where they really are: one reached twice (through a link, or named and globbed) is linted, and fixed, once. */
+class UniqueFiles {
+  private readonly byRealPath = new Map<string, string>();
+
+  add(file: string): void {
+    const real = realPath(file);
+    if (!this.byRealPath.has(real)) this.byRealPath.set(real, file);
+  }
+
+  list(): string[] {
+    return [...this.byRealPath.values()];
+  }
+}
+
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 function matchGlob(glob: string, cwd: string): string[] {
@@ -82,11 +104,11 @@ function matchGlob(glob: string, cwd: string): string[] {
   return found.filter((file) => isMatch(path.relative(base, file).split(path.sep).join('/')));
 }
 
-/** Reads a file as UTF-8 text (invalid bytes become U+FFFD), or says why it cannot. */
-export function readText(file: string): { text: string } | { error: string } {
+/** Reads a file as UTF-8 text without its BOM (invalid bytes become U+FFFD), with the bytes read; or says why it cannot. */
+export function readText(file: string): { text: string; bytes: Uint8Array } | { error: string } {
   try {
     const bytes = fs.readFileSync(file);
-    return { text: new TextDecoder('utf-8', { fatal: false }).decode(bytes) };
+    return { text: new TextDecoder('utf-8', { fatal: false }).decode(bytes), bytes };
   } catch (error) {
     return { error: (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder' : String((error as Error).message) };
   }

@@ -1,25 +1,32 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONFIG_FILE_NAME, effectiveTable, lintMarkdown, rulesTable, MAX_FILE_CHARS, TOO_LARGE } from '../core';
+import { CONFIG_FILE_NAME, effectiveTable, rulesTable } from '../core';
 import { cardForTerm, suggestTerms } from '../core/hover/cards';
 import { cardToText } from './cardText';
 import { ConfigFinder, loadConfig } from './configs';
 import type { LoadedConfig } from './configs';
-import { displayPath, expandPaths, MissingPathError, readText } from './files';
+import { expandPaths, MissingPathError } from './files';
+import { formatGithub } from './githubFormat';
+import { formatGitlab } from './gitlabFormat';
+import { lintFiles } from './lintFiles';
 import { formatJson, formatSarif, formatText, sortFileFindings } from './report';
 import type { FileFinding } from './report';
 import { VERSION } from './version';
 import { collectBacklog, formatBacklogText } from './backlog';
 
 const USAGE = `Usage:
-  agile-artifacts lint [PATH|GLOB ...] [--format text|json|sarif] [--config FILE]
+  agile-artifacts lint [PATH|GLOB ...] [--format text|json|sarif|github|gitlab]
+                       [--config FILE] [--fix] [--max-warnings N]
   agile-artifacts backlog [PATH|GLOB ...] [--format text|json] [--config FILE]
   agile-artifacts explain TERM
   agile-artifacts --help | --version
 
 lint     checks SAFe backlog items kept as Markdown (default: the current folder).
-         Exit status: 0 no error or warning, 1 errors or warnings, 2 bad usage.
+         --fix applies the safe fixes (renamed terms, misspelt roles), then reports what is left.
+         --max-warnings N tolerates up to N warnings (errors always fail).
+         Exit status: 0 no error or warning, 1 errors or warnings, 2 bad usage
+         or a fix that could not be written.
 backlog  lists the items the linter finds (epics, features, stories…) as a tree.
 explain  prints what a role, term, field, artifact type or rule id means in SAFe,
          and in your process where the .agile-artifacts.yaml files here adapt it.`;
@@ -62,20 +69,19 @@ export function run(argv: string[], cwd: string, out: Output): number {
   }
 }
 
-function parse(args: string[]) {
+const COMMON_OPTIONS = { format: { type: 'string', short: 'f', default: 'text' }, config: { type: 'string', short: 'c' } } as const;
+const LINT_OPTIONS = { ...COMMON_OPTIONS, fix: { type: 'boolean', default: false }, 'max-warnings': { type: 'string' } } as const;
+
+function parse<Options extends typeof COMMON_OPTIONS>(args: string[], options: Options) {
   try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: { format: { type: 'string', short: 'f', default: 'text' }, config: { type: 'string', short: 'c' } },
-    });
+    return parseArgs({ args, allowPositionals: true, options });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
 }
 
 function backlog(args: string[], cwd: string, out: Output): number {
-  const { values, positionals } = parse(args);
+  const { values, positionals } = parse(args, COMMON_OPTIONS);
   const format = values.format as string;
   if (!['text', 'json'].includes(format)) throw new UsageError(`unknown format "${format}" (use text or json)`);
   const fixed = fixedConfig(values.config, cwd);
@@ -85,46 +91,36 @@ function backlog(args: string[], cwd: string, out: Output): number {
   return 0;
 }
 
+const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'];
+
 function lint(args: string[], cwd: string, out: Output): number {
-  const { values, positionals } = parse(args);
+  const { values, positionals } = parse(args, LINT_OPTIONS);
   const format = values.format as string;
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format "${format}" (use text, json or sarif)`);
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
+  const maxWarnings = parseMaxWarnings(values['max-warnings']);
   const fixed = fixedConfig(values.config, cwd);
   const files = expandPaths(positionals, cwd);
-  const configs = new ConfigFinder(fixed);
-  const findings: FileFinding[] = [];
-  let checked = 0;
-  for (const file of files) {
-    const shown = displayPath(file, cwd);
-    if (path.basename(file) === CONFIG_FILE_NAME) {
-      configs.load(file);
-      continue;
-    }
-    const skipped = skipBySize(file);
-    const read = skipped ? { error: skipped } : readText(file);
-    if ('error' in read) {
-      out.stderr(`agile-artifacts: skipped ${shown}: ${read.error}\n`);
-      continue;
-    }
-    const { config, resolver } = configs.forFile(file);
-    const result = lintMarkdown(read.text, { fileName: file, config, resolver });
-    if (result.skipped) {
-      out.stderr(`agile-artifacts: skipped ${shown}: ${result.skipped}\n`);
-      continue;
-    }
-    checked++;
-    for (const finding of result.findings) findings.push({ file: shown, finding });
-  }
-  for (const loaded of configs.loaded()) {
-    if (!loaded.file) continue;
-    checked++;
-    for (const finding of loaded.findings) findings.push({ file: displayPath(loaded.file, cwd), finding });
-  }
-  sortFileFindings(findings);
-  if (format === 'json') out.stdout(formatJson(findings));
-  else if (format === 'sarif') out.stdout(formatSarif(findings, rulesTable().rules, VERSION));
-  else out.stdout(formatText(findings, checked));
-  return findings.some(({ finding }) => finding.severity === 'error' || finding.severity === 'warning') ? 1 : 0;
+  const run = lintFiles(files, cwd, new ConfigFinder(fixed), values.fix === true, out.stderr);
+  const findings = sortFileFindings(run.findings);
+  out.stdout(formatReport(format, findings, run.checked, values.fix === true ? run.fixed : undefined));
+  if (run.writeFailed) return 2;
+  const count = (severity: string) => findings.filter(({ finding }) => finding.severity === severity).length;
+  return count('error') > 0 || count('warning') > maxWarnings ? 1 : 0;
+}
+
+function formatReport(format: string, findings: FileFinding[], checked: number, fixed?: { fixes: number; files: number }): string {
+  if (format === 'json') return formatJson(findings);
+  if (format === 'sarif') return formatSarif(findings, rulesTable().rules, VERSION);
+  if (format === 'github') return formatGithub(findings);
+  if (format === 'gitlab') return formatGitlab(findings);
+  return formatText(findings, checked, fixed);
+}
+
+/** Without the option any warning fails, as if N were 0. */
+function parseMaxWarnings(value: string | undefined): number {
+  if (value === undefined) return 0;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number of warnings (0 or more), not "${value}"`);
+  return Number(value);
 }
 
 /** The `--config FILE` given, loaded; only a file that cannot be used at all stops the run. */
@@ -139,16 +135,6 @@ function fixedConfig(configArg: string | undefined, cwd: string): LoadedConfig |
     throw new UsageError(`the config file ${configArg} cannot be used:\n${lines.join('\n')}`);
   }
   return fixed;
-}
-
-/** Reading a huge file only to skip it wastes time; its size says enough. */
-function skipBySize(file: string): string | undefined {
-  try {
-    const size = fs.statSync(file).size;
-    return size > MAX_FILE_CHARS * 4 ? TOO_LARGE : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function explain(args: string[], cwd: string, out: Output): number {

@@ -42,17 +42,22 @@ export function formatJson(findings: FileFinding[]): string {
   return JSON.stringify(findings.map(toJson), null, 2) + '\n';
 }
 
-/** `file:line:col  severity  message  rule`, aligned, then a summary line. */
-export function formatText(findings: FileFinding[], fileCount: number): string {
+/** `file:line:col  severity  message  rule`, aligned, then a summary line (after what `--fix` changed, if anything). */
+export function formatText(findings: FileFinding[], fileCount: number, fixed?: { fixes: number; files: number }): string {
   const rows = findings.map(toJson).map((f) => [`${f.file}:${f.line}:${f.column}`, f.severity, f.message, f.rule]);
   const widths = [0, 1].map((column) => Math.max(0, ...rows.map((row) => row[column].length)));
   const lines = rows.map((row) => `${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2]}  ${row[3]}`);
+  if (fixed?.files) lines.push(`Fixed ${plural(fixed.fixes, 'problem')} in ${plural(fixed.files, 'file')}.`);
   lines.push(summary(findings, fileCount));
   return lines.join('\n') + '\n';
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 function summary(findings: FileFinding[], fileCount: number): string {
-  const files = `${fileCount} file${fileCount === 1 ? '' : 's'}`;
+  const files = plural(fileCount, 'file');
   if (!findings.length) return `No problems found in ${files}.`;
   const count = (severity: Severity) => findings.filter(({ finding }) => finding.severity === severity).length;
   const parts = (
@@ -65,8 +70,7 @@ function summary(findings: FileFinding[], fileCount: number): string {
   )
     .filter(([, n]) => n > 0)
     .map(([name, n]) => `${n} ${name === 'information' ? 'info' : name}${n === 1 || name === 'information' ? '' : 's'}`);
-  const total = findings.length;
-  return `${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${files}.`;
+  return `${plural(findings.length, 'problem')} (${parts.join(', ')}) in ${files}.`;
 }
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };

@@ -20,3 +20,5 @@ export { lintDocument, resolverFor } from './lint/lint';
 export { backlogEntries } from './items/entries';
 export type { BacklogEntry, RoleAssignment } from './items/entries';
 export type { Item, ItemShape, DetectedBy } from './items/model';
+export { fixSafely, isSafeToApplyAll, preferredFixes, safeFixes } from './fixAll';
+export type { FixedText } from './fixAll';

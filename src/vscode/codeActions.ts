@@ -1,18 +1,11 @@
 import * as vscode from 'vscode';
-import { disableNextLineComment } from '../core';
+import { disableNextLineComment, isSafeToApplyAll, preferredFixes } from '../core';
 import type { Finding, Fix } from '../core';
 import { ruleDocsUri, ruleOf, toRange, toWorkspaceEdit } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 import { isConfigDocument } from './documents';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('agileArtifacts');
-
-/**
- * Rules whose preferred fix is safe to apply unattended (on save): renamed
- * terms and typos. Replacing who accepts or owns an item changes its meaning,
- * so wrong-role fixes stay one click away, never automatic.
- */
-const SAFE_TO_APPLY_ALL = new Set(['outdated-term', 'unknown-role', 'enabler-type', 'unknown-type']);
 
 /**
  * Quick fixes from the core's fixes, plus: disable the rule for this line,
@@ -59,11 +52,11 @@ export class ArtifactCodeActions implements vscode.CodeActionProvider {
   }
 
   private fixAll(document: vscode.TextDocument, findings: Finding[]): vscode.CodeAction[] {
-    const action = this.fixAllOf(document, findings, (finding) => SAFE_TO_APPLY_ALL.has(finding.rule), 'Fix all Agile Artifacts problems', FIX_ALL_KIND);
+    const action = this.fixAllOf(document, findings, isSafeToApplyAll, 'Fix all Agile Artifacts problems', FIX_ALL_KIND);
     return action ? [action] : [];
   }
 
-  /** One action applying every preferred fix among `findings` that matches, skipping overlapping edits. */
+  /** One action applying every preferred fix among `findings` that matches (the core leaves out overlapping ones). */
   private fixAllOf(
     document: vscode.TextDocument,
     findings: Finding[],
@@ -71,21 +64,11 @@ export class ArtifactCodeActions implements vscode.CodeActionProvider {
     title: string,
     kind = vscode.CodeActionKind.QuickFix,
   ): vscode.CodeAction | undefined {
-    const edit = new vscode.WorkspaceEdit();
-    const taken: vscode.Range[] = [];
-    let count = 0;
-    for (const finding of findings.filter(include)) {
-      const fix = finding.fixes?.find((candidate) => candidate.preferred);
-      if (!fix) continue;
-      const ranges = fix.edits.map((textEdit) => toRange(textEdit.range));
-      if (ranges.some((range) => taken.some((other) => other.intersection(range) !== undefined && !range.isEmpty))) continue;
-      taken.push(...ranges);
-      toWorkspaceEdit(document.uri, fix.edits, edit);
-      count++;
-    }
-    if (!count) return undefined;
+    const fixes = preferredFixes(findings, include);
+    if (!fixes.length) return undefined;
     const action = new vscode.CodeAction(title, kind);
-    action.edit = edit;
+    action.edit = new vscode.WorkspaceEdit();
+    for (const fix of fixes) toWorkspaceEdit(document.uri, fix.edits, action.edit);
     return action;
   }
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { run, workspace } from './cliRun';
+import { run, workspace } from './cliProcess';
 
 const WRONG_FEATURE = `---
 accepted-by: PO

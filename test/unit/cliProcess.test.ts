@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { run, workspace } from './cliRun';
+import { run, workspace } from './cliProcess';
 import { CO_ACCEPT, FEATURE } from './processSamples';
 
 const FINDING_KEYS = ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'rule', 'message'];
