@@ -10,6 +10,7 @@ import { checkEnablerType } from './checks/enablerType';
 import { checkFrontMatterSyntax, checkUnknownType } from './checks/fileChecks';
 import { checkMissingSections } from './checks/missingSection';
 import { checkOutdatedTerms } from './checks/outdatedTerm';
+import { checkProseRole } from './checks/proseRole';
 import { checkRoleSeparationInArtifact } from './checks/roleSeparation';
 import { checkStoryFormat } from './checks/storyFormat';
 import { checkUnknownRole } from './checks/unknownRole';
@@ -47,6 +48,7 @@ const ARTIFACT_CHECKS: Check[] = [
   checkEnablerType,
   checkRoleSeparationInArtifact,
   checkOutdatedTerms,
+  checkProseRole,
 ];
 
 const resolvers = new WeakMap<RulesTable, WeakMap<ArtifactsConfig, RoleResolver>>();

@@ -96,6 +96,20 @@ export interface ActionEntry {
   /** Field keys that express the action, normalised (lower case, `-`). */
   fields: string[];
   description: string;
+  /** The words that give the action to a role in a sentence (prose-role). */
+  prose: ActionProse;
+}
+
+/** How a sentence says that a role does an action; phrases in lower case. */
+export interface ActionProse {
+  /** Present tense as [after a singular doer, after a plural doer or a modal]: `[accepts, accept]`. */
+  present: [string, string][];
+  /** Simple past, after any doer: `accepted`. */
+  past: string[];
+  /** Passive forms followed by the doer: `accepted by`. */
+  passive: string[];
+  /** Nouns that follow the doer: `sign-off` in "PO sign-off". */
+  nouns: string[];
 }
 
 export interface TypeHint {

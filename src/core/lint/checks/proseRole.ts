@@ -1,0 +1,25 @@
+import { findRoleStatements } from '../../prose/statements';
+import { replaceDoer } from '../../prose/replacement';
+import { roleById } from '../../rules/lookup';
+import type { RoleEntry } from '../../rules/types';
+import type { RuleContext } from '../context';
+import { wrongRoleValues } from './wrongRole';
+
+/**
+ * `prose-role`: a sentence gives an action to a role that the table does
+ * not allow on the artifact type the sentence names ("the PO accepts this
+ * feature"). The type in the sentence decides, not the file's type.
+ */
+export function checkProseRole(context: RuleContext): void {
+  const { table, resolver, reporter } = context;
+  const lines = context.doc.body.lines;
+  for (const statement of findRoleStatements(lines, table, resolver)) {
+    const { action, artifact, doer } = statement;
+    const allowedIds = artifact.allowed[action.id];
+    if (!allowedIds || allowedIds.includes(doer.role.id)) continue;
+    const allowed = allowedIds.map((id) => roleById(table, id)).filter((role): role is RoleEntry => !!role);
+    const values = wrongRoleValues(table, artifact, action, doer.role, allowed);
+    const fixes = allowed.map((role, position) => ({ ...replaceDoer(statement, role), preferred: position === 0 }));
+    reporter.report('prose-role', values.actorArtifacts ? 'some' : 'none', values, doer.start, doer.end, fixes);
+  }
+}
