@@ -21,6 +21,8 @@ const CLAUSE_END = /[.!?](?=\s|$)|[;|]/g;
 const HEADING = /^\s{0,3}#/;
 /** "As a <role>, I want …": a story told in the user's voice, not a statement about roles. */
 const STORY_VOICE = /\bas\s+(?:an?|the)?\s*[^,]{0,80},?\s+I(?:['’]d|\s+(?:want|need|would|wish|can|should|must|expect))\b/iu;
+/** A clause that opens with an auxiliary verb or "who" asks, even without a question mark: "Does the PO accept…". */
+const INVERTED_QUESTION = /^(?:does|do|did|is|are|was|were|can|could|should|would|will|shall|may|might|must|who)\s/i;
 /** List markers, task boxes and blockquote marks that open a line. */
 const LINE_OPENING = /^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?/;
 
@@ -50,7 +52,9 @@ export function statementClauses(text: string): Clause[] {
   for (let found = CLAUSE_END.exec(text); ; found = CLAUSE_END.exec(text)) {
     const end = found ? found.index : text.length;
     const question = found?.[0] === '?';
-    if (!question && end > start && !STORY_VOICE.test(text.slice(start, end))) clauses.push({ start, end });
+    const words = text.slice(start, end);
+    const asks = question || INVERTED_QUESTION.test(words.trimStart());
+    if (!asks && end > start && !STORY_VOICE.test(words)) clauses.push({ start, end });
     if (!found) break;
     start = end + 1;
   }

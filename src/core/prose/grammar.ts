@@ -29,11 +29,11 @@ export function isGapWord(word: string): boolean {
 /**
  * Words that undo or doubt a statement when they come before its verb: a
  * negation ("does not accept"), a contrast ("not the SM but…"), a condition
- * ("if the PO accepts…"), or a claim reported rather than made ("one article
- * says the PO owns epics").
+ * ("if the PO accepts…"), a practice of the past ("in the old process", "used
+ * to"), or a claim reported rather than made ("one article says the PO owns epics").
  */
 export const UNDOING_WORDS = words(
-  'not no never nor neither cannot without unless if whether instead rather says say said claims claim claimed thinks think thought believes believe believed suggests suggest suggested argues argue argued states stated insists insisted assumes assume assumed according myth misconception mistake mistakenly wrongly incorrectly supposedly allegedly',
+  'not no never nor neither cannot without unless if whether instead rather old previously formerly used past says say said claims claim claimed thinks think thought believes believe believed suggests suggest suggested argues argue argued states stated insists insisted assumes assume assumed according myth misconception mistake mistakenly wrongly incorrectly supposedly allegedly',
 );
 /** A contracted negation: "doesn't", "won't", "isn’t". */
 export const CONTRACTED_NEGATION = /n['’]t\b/i;
