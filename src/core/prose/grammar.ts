@@ -20,10 +20,12 @@ const ADVERBS = words(
 );
 /** "has to accept", "is going to accept": modal-like phrases, written as their words. */
 const MODAL_PHRASES = words('has have needs need is are going gets get to');
+/** "It is the PO who accepts…": the doer stays the doer across a relative pronoun. */
+const RELATIVES = words('who that');
 
 /** Whether a word may stand between a doer and its verb. */
 export function isGapWord(word: string): boolean {
-  return MODALS.has(word) || ADVERBS.has(word) || MODAL_PHRASES.has(word);
+  return MODALS.has(word) || ADVERBS.has(word) || MODAL_PHRASES.has(word) || RELATIVES.has(word);
 }
 
 /**
@@ -59,3 +61,12 @@ export const COMPOUND_TAILS = words(
 
 /** Nouns after an action noun that make a compound of it: "acceptance criteria", "approval workflow". */
 export const ACTION_NOUN_TAILS = words('criteria criterion test tests testing workflow process flow gate gates step steps column columns board meeting meetings checklist');
+
+/**
+ * Parts of an item that stand for the item when an action names them:
+ * "writes the acceptance criteria of this feature" defines the feature.
+ */
+export const ITEM_PARTS: readonly string[] = ['acceptance criteria', 'benefit hypothesis', 'hypothesis statement', 'description', 'content'];
+
+/** The words after which a part of an item is followed by the item: "the acceptance criteria of this feature". */
+export const PART_LINKS = words('of for');

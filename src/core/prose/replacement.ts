@@ -58,7 +58,7 @@ function pickAbbreviation(role: RoleEntry, plural: boolean): string | undefined 
 /** The verb form for the new doer, when the present tense must change with it ("accept" → "accepts"). */
 function agreeingVerb(statement: RoleStatement, singular: boolean): string | undefined {
   const { verb } = statement;
-  if (!verb.pair || verb.afterModal || (verb.form === 'singular') === singular) return undefined;
+  if (!verb.pair || verb.afterModal || statement.coordinated || (verb.form === 'singular') === singular) return undefined;
   const form = verb.pair[singular ? 0 : 1];
   return verb.text[0] === verb.text[0].toUpperCase() ? form[0].toUpperCase() + form.slice(1) : form;
 }

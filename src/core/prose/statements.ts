@@ -4,7 +4,19 @@ import type { RoleResolver } from '../roles/resolve';
 import type { ActionEntry, ArtifactEntry, RulesTable } from '../rules/types';
 import { readableText, statementClauses } from './clauses';
 import type { Clause } from './clauses';
-import { COMPOUND_TAILS, ACTION_NOUN_TAILS, CONTRACTED_NEGATION, DETERMINERS, MODALS, PHRASE_BREAKS, PREPOSITIONS_BEFORE_DOER, UNDOING_WORDS, isGapWord } from './grammar';
+import {
+  ACTION_NOUN_TAILS,
+  COMPOUND_TAILS,
+  CONTRACTED_NEGATION,
+  DETERMINERS,
+  ITEM_PARTS,
+  MODALS,
+  PART_LINKS,
+  PHRASE_BREAKS,
+  PREPOSITIONS_BEFORE_DOER,
+  UNDOING_WORDS,
+  isGapWord,
+} from './grammar';
 import { roleMentions } from './mentions';
 import type { RoleMention } from './mentions';
 import { proseVocabulary } from './vocabulary';
@@ -23,6 +35,8 @@ export interface RoleStatement {
   verb: { start: number; end: number; text: string; form: PhraseForm; pair?: [string, string]; afterModal: boolean };
   /** True when the doer (with its article) opens its clause, so a replacement starts with a capital. */
   opensClause: boolean;
+  /** True when the doer is one of several ("the PO and the RTE accept"), so the verb's number is theirs, not its own. */
+  coordinated: boolean;
 }
 
 /** At most this many words between a verb and the artifact it acts on ("accepts the saved cards feature"). */
@@ -41,9 +55,8 @@ export function findRoleStatements(lines: readonly ScannedLine[], table: RulesTa
   const statements: RoleStatement[] = [];
   for (const scanned of lines) {
     if (scanned.inCode) continue;
-    // Cheap tests first: most lines have no action phrase, and most of the rest name no role.
-    vocabulary.actions.lastIndex = 0;
-    if (!vocabulary.actions.test(scanned.visible)) continue;
+    // Cheap tests first: most lines have no action phrase or name no artifact type, and most of the rest name no role.
+    if (!mayHold(vocabulary.actions, scanned.visible) || !mayHold(vocabulary.artifacts, scanned.visible)) continue;
     const text = readableText(scanned.visible);
     if (text === undefined) continue;
     const mentions = roleMentions(text, table, resolver);
@@ -55,6 +68,11 @@ export function findRoleStatements(lines: readonly ScannedLine[], table: RulesTa
     }
   }
   return statements;
+}
+
+function mayHold(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
 }
 
 function toDocument(statement: RoleStatement, scanned: ScannedLine): RoleStatement {
@@ -99,9 +117,8 @@ class ClauseReader {
     if (this.undone(this.clause.start, verb.start)) return undefined;
     const doer = this.mentionEndingBefore(verb.start);
     if (!doer || !this.isDoer(doer)) return undefined;
-    const gap = this.text.slice(doer.end, verb.start);
-    const gapWords = gap.trim() ? gap.trim().toLowerCase().split(/\s+/) : [];
-    if (/[^\p{L}\s]/u.test(gap) || !gapWords.every(isGapWord)) return undefined;
+    const gapWords = doerGap(this.text.slice(doer.end, verb.start), this.inParentheses(doer));
+    if (!gapWords) return undefined;
     const afterModal = gapWords.some((word) => MODALS.has(word) || word === 'to');
     const artifact = this.objectAfter(verb.end);
     if (!artifact) return undefined;
@@ -145,8 +162,10 @@ class ClauseReader {
 
   private found(doer: RoleMention, verb: Verb, artifact: ArtifactEntry): Found {
     const first = doer.article?.start ?? doer.start;
-    const opensClause = /^[\s(]*$/u.test(this.text.slice(this.clause.start, first));
-    return { doer, verb, artifact, opensClause };
+    const before = this.text.slice(this.clause.start, first);
+    const opensClause = /^[\s(]*$/u.test(before);
+    const coordinated = /(?:(?<![\p{L}])(?:and|or|nor)|[,&+/])\s*$/iu.test(before);
+    return { doer, verb, artifact, opensClause, coordinated };
   }
 
   /** Whether a negation, condition or reported claim comes before the verb ("does not accept", "one article says"). */
@@ -169,32 +188,55 @@ class ClauseReader {
    * parentheses ("purchase order (PO)") or half of a pair ("PO/PM").
    */
   private isDoer(mention: RoleMention): boolean {
-    const before = this.text.slice(Math.max(this.clause.start, (mention.article?.start ?? mention.start) - 30), mention.article?.start ?? mention.start);
+    const first = mention.article?.start ?? mention.start;
+    const before = this.text.slice(Math.max(this.clause.start, first - 30), first);
+    if (this.inParentheses(mention)) return true;
     if (/[(/\\-]$/u.test(before) || /\d[\d:.]*\s*$/u.test(before)) return false;
     const previous = /(\p{L}+)\s*$/u.exec(before);
     return !(previous && PREPOSITIONS_BEFORE_DOER.has(previous[1].toLowerCase()));
   }
 
-  /** The artifact a verb acts on: its object, a few words at most, before any preposition or clause break. */
+  /** "Anna (PO)": a role in parentheses after a name says who the named person is; "purchase order (PO)" does not. */
+  private inParentheses(mention: RoleMention): boolean {
+    if (mention.article || this.text[mention.start - 1] !== '(' || this.text[mention.end] !== ')') return false;
+    const name = /(\p{L}+)\s*\($/u.exec(this.text.slice(Math.max(this.clause.start, mention.start - 30), mention.start));
+    return !!name && /^\p{Lu}/u.test(name[1]) && name[1].toLowerCase() !== 'order';
+  }
+
+  /**
+   * The artifact a verb acts on: its object, a few words at most, before any
+   * preposition or clause break; or the item a part of it belongs to ("the
+   * acceptance criteria of this feature", "this feature's description").
+   */
   private objectAfter(from: number): ArtifactEntry | undefined {
     let words = 0;
+    let wordsFrom = from;
     WORD.lastIndex = from;
     for (let word = WORD.exec(this.text); word && word.index < this.clause.end; word = WORD.exec(this.text)) {
       if (/[^\s]/u.test(this.text.slice(from, word.index))) return undefined;
       if (this.insideMention(word.index)) return undefined;
       const artifact = this.artifactAt(word.index);
       if (artifact) {
-        if (artifact.possessive) {
-          WORD.lastIndex = artifact.end;
-          from = artifact.end;
-          continue;
-        }
+        if (artifact.possessive) return this.partAt(artifact.end) !== undefined ? artifact.entry : undefined;
         return artifact.compound ? undefined : artifact.entry;
       }
-      if (PHRASE_BREAKS.has(word[0].toLowerCase()) || ++words > MAX_OBJECT_WORDS) return undefined;
+      const lower = word[0].toLowerCase();
+      if (PART_LINKS.has(lower) && endsWithPart(this.text.slice(wordsFrom, word.index))) {
+        // "the acceptance criteria of": the words so far name a part; its item comes next.
+        words = 0;
+        wordsFrom = word.index + word[0].length;
+      } else if (PHRASE_BREAKS.has(lower) || ++words > MAX_OBJECT_WORDS) return undefined;
       from = word.index + word[0].length;
     }
     return undefined;
+  }
+
+  /** The end of an item part named at `offset` ("acceptance criteria"), if one is. */
+  private partAt(offset: number): number | undefined {
+    const rest = this.text.slice(offset, offset + 40).toLowerCase();
+    const lead = rest.length - rest.trimStart().length;
+    const part = ITEM_PARTS.find((name) => rest.startsWith(name, lead) && !/\p{L}/u.test(rest[lead + name.length] ?? ''));
+    return part === undefined ? undefined : offset + lead + part.length;
   }
 
   /** The first artifact named between two offsets that is not a modifier ("story points") or a possessive. */
@@ -230,4 +272,24 @@ class ClauseReader {
   private insideMention(offset: number): boolean {
     return this.mentions.some((mention) => offset >= mention.start && offset < mention.end);
   }
+}
+
+/**
+ * The words between a doer and its verb when they keep it the doer ("also",
+ * "will", "has to", "reviews and"), lower-cased; undefined when they do not.
+ */
+function doerGap(gap: string, afterParenthesis: boolean): string[] | undefined {
+  // "Anna (PO) accepts", "the Product Owner (Anna) accepts": the remark in parentheses is skipped.
+  let words = afterParenthesis ? gap.replace(/^\)/, '') : gap.replace(/^\s*\([^()]{1,40}\)/u, ' ');
+  // One verb before the action, joined by "and": "the PO reviews and accepts".
+  words = words.replace(/^\s*\p{L}+(?:s|ed)\s+and\s+$/u, ' ');
+  if (/[^\p{L}\s]/u.test(words)) return undefined;
+  const list = words.trim() ? words.trim().toLowerCase().split(/\s+/) : [];
+  return list.every(isGapWord) ? list : undefined;
+}
+
+/** Whether a run of words ends with the name of an item part ("the acceptance criteria"). */
+function endsWithPart(words: string): boolean {
+  const text = words.trim().toLowerCase();
+  return ITEM_PARTS.some((part) => text === part || text.endsWith(` ${part}`));
 }
