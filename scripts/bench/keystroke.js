@@ -1,11 +1,12 @@
 'use strict';
 // Engine time per keystroke: what the editor pays on every (debounced) change.
 // Runs in its own process so its heap figures are the engine's alone.
-// run.js calls it with --json; run it by hand to profile:
+// run.js calls it with --json, once more with --prose (a body full of role sentences, for
+// prose-role); run it by hand to profile:
 //   node scripts/bench/bundle.js && node --cpu-prof --cpu-prof-dir=out/bench/prof scripts/bench/keystroke.js
 
 const path = require('node:path');
-const { createRng, longFeatureText } = require('./corpus');
+const { createRng, longFeatureText, proseFeatureText } = require('./corpus');
 const { percentile } = require('./measure');
 const { ENGINE_OUT } = require('./bundle');
 
@@ -29,7 +30,8 @@ const fileName = path.join('backlog', 'settlement.feature.md');
 const resolver = new engine.RoleResolver(engine.rulesTable(), engine.EMPTY_CONFIG);
 const options = { fileName, config: engine.EMPTY_CONFIG, resolver };
 
-let text = longFeatureText(LINES, 11);
+const PROSE = process.argv.includes('--prose');
+let text = PROSE ? proseFeatureText(LINES, 11) : longFeatureText(LINES, 11);
 // Keystrokes land in the body: typing into the front matter would soon break
 // it, the file would stop being an artifact and later lints would do less.
 const bodyStart = text.indexOf('\n---\n') + 5;

@@ -1,4 +1,5 @@
 import { blankInlineCode } from '../document/scan';
+import type { Words } from './words';
 
 /** One clause of a line that may hold a role statement, in offsets of the line. */
 export interface Clause {
@@ -43,18 +44,20 @@ export function readableText(visible: string): string | undefined {
 
 /**
  * The clauses of a readable line that state something: questions and
- * story-voice sentences are left out, and so is emphasis around the words.
+ * story-voice sentences are left out.
  */
-export function statementClauses(text: string): Clause[] {
+export function statementClauses(words: Words): Clause[] {
+  const { text, lower, tokens } = words;
+  // The story-voice pattern is tried only where the words "as" and "i" both occur.
+  const mayTellStory = tokens.some((token) => lower.slice(token.start, token.end) === 'as') && tokens.some((token) => lower.slice(token.start, token.end) === 'i');
   const clauses: Clause[] = [];
   let start = LINE_OPENING.exec(text)?.[0].length ?? 0;
   CLAUSE_END.lastIndex = 0;
   for (let found = CLAUSE_END.exec(text); ; found = CLAUSE_END.exec(text)) {
     const end = found ? found.index : text.length;
-    const question = found?.[0] === '?';
-    const words = text.slice(start, end);
-    const asks = question || INVERTED_QUESTION.test(words.trimStart());
-    if (!asks && end > start && !STORY_VOICE.test(words)) clauses.push({ start, end });
+    const clause = text.slice(start, end);
+    const asks = found?.[0] === '?' || INVERTED_QUESTION.test(clause.trimStart());
+    if (!asks && end > start && !(mayTellStory && STORY_VOICE.test(clause))) clauses.push({ start, end });
     if (!found) break;
     start = end + 1;
   }

@@ -3,6 +3,8 @@ import { namesARoleInProse } from '../rules/proseNames';
 import type { RoleResolver } from '../roles/resolve';
 import type { RoleEntry, RulesTable } from '../rules/types';
 import { DETERMINERS } from './grammar';
+import { PhraseIndex } from './words';
+import type { Words } from './words';
 
 /** A role named in a line, in offsets of the line. */
 export interface RoleMention {
@@ -19,59 +21,45 @@ export interface RoleMention {
   article?: { start: number; end: number; text: string };
 }
 
-/** The role names of one table and config, as word sequences. */
+/** The role names of one table and config. */
 interface RoleNames {
-  /** Names and aliases, lower case, words as written between them (`scrum master/team coach`). */
-  byName: Map<string, RoleEntry>;
+  /** Names and aliases, as the hover cards know them (src/core/hover/terms.ts). */
+  names: PhraseIndex<RoleEntry>;
   /** Abbreviations in their exact case: Polish "po" is no Product Owner. */
   byAbbreviation: Map<string, RoleEntry>;
   /** Everyday words for a role (`team`, `developers`): a role only right after a determiner. */
-  byEverydayName: Map<string, RoleEntry>;
-  /** The first word of every name, lower case: most words are none, and cost one lookup. */
-  firstWords: Set<string>;
-  /** The most words any name has. */
-  longest: number;
+  everyday: PhraseIndex<RoleEntry>;
 }
 
-const TOKEN = /[\p{L}\p{N}]+/gu;
 const ARTICLE_BEFORE = /(?<![\p{L}\p{N}])(the|our|your|their|its|each|every|a|an)\s+$/iu;
 const namesByConfig = new WeakMap<RulesTable, WeakMap<ArtifactsConfig, RoleNames>>();
 
 /**
  * The roles a line names: the names, aliases and abbreviations that hovers
  * show cards for, and everyday words for a role ("the team") where an article
- * makes them a noun of their own. Words are looked up, not searched for with
- * one large pattern, so a line costs a few map reads per word. Where names
- * overlap the longest wins ("Scrum Master/Team Coach", not "Scrum Master").
+ * makes them a noun of their own. Where names overlap the longest wins
+ * ("Scrum Master/Team Coach", not "Scrum Master").
  */
-export function roleMentions(text: string, table: RulesTable, resolver: RoleResolver): RoleMention[] {
-  const names = roleNames(table, resolver.config);
-  // Lower case keeps every offset (the table's names are ASCII-cased words).
-  const lower = text.toLowerCase();
-  const tokens: { start: number; end: number }[] = [];
-  for (const token of text.matchAll(TOKEN)) tokens.push({ start: token.index ?? 0, end: (token.index ?? 0) + token[0].length });
+export function roleMentions(words: Words, table: RulesTable, resolver: RoleResolver): RoleMention[] {
+  const { names, byAbbreviation, everyday } = roleNames(table, resolver.config);
+  const { text, lower, tokens } = words;
   const mentions: RoleMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const found = nameAt(text, lower, tokens, i, names);
+    const previous = i > 0 ? lower.slice(tokens[i - 1].start, tokens[i - 1].end) : '';
+    const found =
+      names.matchAt(words, i) ??
+      (DETERMINERS.has(previous) ? everyday.matchAt(words, i) : undefined) ??
+      abbreviationAt(byAbbreviation, words, i);
     if (!found) continue;
-    mentions.push(mention(text, tokens[i].start, tokens[found.last].end, found.role));
+    mentions.push(mention(text, tokens[i].start, tokens[found.last].end, found.value));
     i = found.last;
   }
   return mentions;
 }
 
-function nameAt(text: string, lower: string, tokens: { start: number; end: number }[], i: number, names: RoleNames): { role: RoleEntry; last: number } | undefined {
-  const { start, end } = tokens[i];
-  const abbreviation = names.byAbbreviation.get(text.slice(start, end));
-  if (lower.length !== text.length || !names.firstWords.has(lower.slice(start, end))) return abbreviation ? { role: abbreviation, last: i } : undefined;
-  for (let last = Math.min(tokens.length - 1, i + names.longest - 1); last >= i; last--) {
-    const key = lower.slice(start, tokens[last].end);
-    const role = names.byName.get(key);
-    if (role) return { role, last };
-    const everyday = names.byEverydayName.get(key);
-    if (everyday && i > 0 && DETERMINERS.has(lower.slice(tokens[i - 1].start, tokens[i - 1].end))) return { role: everyday, last };
-  }
-  return abbreviation ? { role: abbreviation, last: i } : undefined;
+function abbreviationAt(byAbbreviation: Map<string, RoleEntry>, words: Words, i: number): { value: RoleEntry; last: number } | undefined {
+  const role = byAbbreviation.get(words.text.slice(words.tokens[i].start, words.tokens[i].end));
+  return role ? { value: role, last: i } : undefined;
 }
 
 function mention(text: string, start: number, end: number, role: RoleEntry): RoleMention {
@@ -94,18 +82,11 @@ function roleNames(table: RulesTable, config: ArtifactsConfig): RoleNames {
   if (!byConfig) namesByConfig.set(table, (byConfig = new WeakMap()));
   let names = byConfig.get(config);
   if (names) return names;
-  names = { byName: new Map(), byAbbreviation: new Map(), byEverydayName: new Map(), firstWords: new Set(), longest: 1 };
+  names = { names: new PhraseIndex(), byAbbreviation: new Map(), everyday: new PhraseIndex() };
   for (const role of table.roles) {
-    // The same names as the hover cards (src/core/hover/terms.ts), so a squiggled role always has its card.
     for (const name of [role.name, role.plural, role.person ?? '', ...role.aliases, ...(config.aliases[role.id] ?? [])]) {
-      const key = name.toLowerCase().replace(/\s+/g, ' ');
-      const target = name.length > 3 && namesARoleInProse(name) ? names.byName : names.byEverydayName;
-      const bare = target === names.byEverydayName ? key.replace(/^the /, '') : key;
-      const words = bare.match(TOKEN);
-      if (!words) continue;
-      if (!target.has(bare)) target.set(bare, role);
-      names.firstWords.add(words[0]);
-      names.longest = Math.max(names.longest, words.length);
+      if (name.length > 3 && namesARoleInProse(name)) names.names.add(name, role);
+      else if (name) names.everyday.add(name.replace(/^the\s+/i, ''), role);
     }
     for (const abbreviation of role.abbreviations) if (!names.byAbbreviation.has(abbreviation)) names.byAbbreviation.set(abbreviation, role);
   }

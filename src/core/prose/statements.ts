@@ -1,5 +1,4 @@
 import type { ScannedLine } from '../document/scan';
-import { phraseKey } from '../phrases';
 import type { RoleResolver } from '../roles/resolve';
 import type { ActionEntry, ArtifactEntry, RulesTable } from '../rules/types';
 import { readableText, statementClauses } from './clauses';
@@ -20,7 +19,9 @@ import {
 import { roleMentions } from './mentions';
 import type { RoleMention } from './mentions';
 import { proseVocabulary } from './vocabulary';
-import type { PhraseForm, ProseVocabulary } from './vocabulary';
+import type { ActionPhrase, PhraseForm, ProseVocabulary } from './vocabulary';
+import { wordsOf } from './words';
+import type { Words } from './words';
 
 /** A sentence that gives an action on an artifact type to a role, in offsets of the whole text. */
 export interface RoleStatement {
@@ -41,128 +42,152 @@ export interface RoleStatement {
 
 /** At most this many words between a verb and the artifact it acts on ("accepts the saved cards feature"). */
 const MAX_OBJECT_WORDS = 4;
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /**
  * Every role statement in the body lines: a role that is the doer of an
  * action phrase of the table on an artifact type the sentence names ("the
  * PO accepts this feature", "this story is estimated by the SM", "PO
  * sign-off closes this feature"). Negated, doubted, reported, quoted and
- * questioned statements, story voice and code are not statements.
+ * questioned statements, story voice and code are not statements. `keep`
+ * picks the statements wanted (it sees them in offsets of their line).
  */
-export function findRoleStatements(lines: readonly ScannedLine[], table: RulesTable, resolver: RoleResolver): RoleStatement[] {
+export function findRoleStatements(
+  lines: readonly ScannedLine[],
+  table: RulesTable,
+  resolver: RoleResolver,
+  keep: (statement: RoleStatement) => boolean = () => true,
+): RoleStatement[] {
   const vocabulary = proseVocabulary(table);
+  const cache = lineCache(table, resolver);
   const statements: RoleStatement[] = [];
   for (const scanned of lines) {
-    if (scanned.inCode) continue;
-    // Cheap tests first: most lines have no action phrase or name no artifact type, and most of the rest name no role.
-    if (!mayHold(vocabulary.actions, scanned.visible) || !mayHold(vocabulary.artifacts, scanned.visible)) continue;
-    const text = readableText(scanned.visible);
-    if (text === undefined) continue;
-    const mentions = roleMentions(text, table, resolver);
-    if (!mentions.length) continue;
-    for (const clause of statementClauses(text)) {
-      for (const statement of clauseStatements(text, clause, mentions, vocabulary)) {
-        statements.push(toDocument(statement, scanned));
-      }
+    // Cheap tests first: most lines name no artifact type, and most of the rest have no action word.
+    if (scanned.inCode || !vocabulary.artifactSieve.test(scanned.visible) || !vocabulary.actionSieve.test(scanned.visible)) continue;
+    let found = cache.get(scanned.visible);
+    if (!found) {
+      found = lineStatements(scanned.visible, table, resolver, vocabulary);
+      if (cache.size >= MAX_CACHED_LINES) cache.clear();
+      cache.set(scanned.visible, found);
     }
+    for (const statement of found) if (keep(statement)) statements.push(toDocument(statement, scanned));
   }
   return statements;
 }
 
-function mayHold(pattern: RegExp, text: string): boolean {
-  pattern.lastIndex = 0;
-  return pattern.test(text);
+/** The statements of one line, in offsets of the line. */
+function lineStatements(visible: string, table: RulesTable, resolver: RoleResolver, vocabulary: ProseVocabulary): RoleStatement[] {
+  const text = readableText(visible);
+  const words = text === undefined ? undefined : wordsOf(text);
+  if (!words || !vocabulary.actions.mayMatch(words)) return [];
+  const mentions = roleMentions(words, table, resolver);
+  if (!mentions.length) return [];
+  const line = new LineReading(words, mentions, vocabulary);
+  return statementClauses(words).flatMap((clause) => line.statements(clause));
+}
+
+/**
+ * Lines already read, per table and resolver: on a keystroke all lines but
+ * one are as they were, so reading them again would only repeat the work.
+ */
+const MAX_CACHED_LINES = 5_000;
+const lineCaches = new WeakMap<RoleResolver, { table: RulesTable; lines: Map<string, RoleStatement[]> }>();
+
+function lineCache(table: RulesTable, resolver: RoleResolver): Map<string, RoleStatement[]> {
+  let cache = lineCaches.get(resolver);
+  if (!cache || cache.table !== table) lineCaches.set(resolver, (cache = { table, lines: new Map() }));
+  return cache.lines;
 }
 
 function toDocument(statement: RoleStatement, scanned: ScannedLine): RoleStatement {
-  const shift = <T extends { start: number; end: number }>(span: T): T => ({ ...span, start: span.start + scanned.start, end: span.end + scanned.start });
-  const doer = shift(statement.doer);
-  if (doer.article) doer.article = shift(doer.article);
-  return { ...statement, line: scanned.line, doer, verb: shift(statement.verb) };
-}
-
-function clauseStatements(text: string, clause: Clause, allMentions: RoleMention[], vocabulary: ProseVocabulary): RoleStatement[] {
-  const mentions = allMentions.filter((mention) => mention.start >= clause.start && mention.end <= clause.end);
-  if (!mentions.length) return [];
-  const statements: RoleStatement[] = [];
-  const pattern = vocabulary.actions;
-  pattern.lastIndex = clause.start;
-  for (let found = pattern.exec(text); found && found.index < clause.end; found = pattern.exec(text)) {
-    const phrase = vocabulary.actionByPhrase.get(phraseKey(found[0]));
-    if (!phrase) continue;
-    const verb = { start: found.index, end: found.index + found[0].length, text: found[0], form: phrase.form, pair: phrase.pair, afterModal: false };
-    const reader = new ClauseReader(text, clause, mentions, vocabulary);
-    const statement =
-      phrase.form === 'passive' ? reader.passive(verb) : phrase.form === 'noun' ? reader.noun(verb) : reader.active(verb);
-    if (statement) statements.push({ ...statement, action: phrase.action, line: 0 });
-  }
-  return statements;
+  const by = scanned.start;
+  const { doer, verb } = statement;
+  const article = doer.article && { start: doer.article.start + by, end: doer.article.end + by, text: doer.article.text };
+  return {
+    ...statement,
+    line: scanned.line,
+    doer: { ...doer, start: doer.start + by, end: doer.end + by, article },
+    verb: { ...verb, start: verb.start + by, end: verb.end + by },
+  };
 }
 
 type Verb = RoleStatement['verb'];
 type Found = Omit<RoleStatement, 'action' | 'line'>;
+interface ArtifactWord {
+  start: number;
+  end: number;
+  entry: ArtifactEntry;
+  /** "this feature's stories": the word names whose the next thing is. */
+  possessive: boolean;
+  /** "story points", "feature-flag": the word only qualifies the next one. */
+  compound: boolean;
+}
 
-/** Reads one clause around one action phrase. */
-class ClauseReader {
+/** One readable line: its words, the roles, action phrases and artifact words in it. */
+class LineReading {
+  private readonly text: string;
+  private readonly actions: { start: number; end: number; value: ActionPhrase }[];
+  private readonly artifacts: ArtifactWord[];
+
   constructor(
-    private readonly text: string,
-    private readonly clause: Clause,
+    private readonly words: Words,
     private readonly mentions: RoleMention[],
-    private readonly vocabulary: ProseVocabulary,
-  ) {}
+    vocabulary: ProseVocabulary,
+  ) {
+    this.text = words.text;
+    this.actions = vocabulary.actions.matches(words);
+    this.artifacts = vocabulary.artifacts
+      .matches(words)
+      .filter((found) => !this.insideMention(found.start))
+      .map((found) => this.artifactWord(found.start, found.end, found.value));
+  }
+
+  statements(clause: Clause): RoleStatement[] {
+    const statements: RoleStatement[] = [];
+    if (!this.mentions.some((mention) => mention.start >= clause.start && mention.end <= clause.end)) return statements;
+    for (const { start, end, value } of this.actions) {
+      if (start < clause.start || end > clause.end) continue;
+      const verb: Verb = { start, end, text: this.text.slice(start, end), form: value.form, pair: value.pair, afterModal: false };
+      const found = value.form === 'passive' ? this.passive(clause, verb) : value.form === 'noun' ? this.noun(clause, verb) : this.active(clause, verb);
+      if (found) statements.push({ ...found, action: value.action, line: 0 });
+    }
+    return statements;
+  }
 
   /** "The PO (also, will, must) accepts|accept|accepted <the …> feature". */
-  active(verb: Verb): Found | undefined {
-    if (this.undone(this.clause.start, verb.start)) return undefined;
-    const doer = this.mentionEndingBefore(verb.start);
-    if (!doer || !this.isDoer(doer)) return undefined;
-    const gapWords = doerGap(this.text.slice(doer.end, verb.start), this.inParentheses(doer));
+  private active(clause: Clause, verb: Verb): Found | undefined {
+    if (this.undone(clause.start, verb.start)) return undefined;
+    const doer = this.mentionEndingBefore(clause, verb.start);
+    if (!doer || !this.isDoer(clause, doer)) return undefined;
+    const gapWords = doerGap(this.text.slice(doer.end, verb.start), this.inParentheses(clause, doer));
     if (!gapWords) return undefined;
     const afterModal = gapWords.some((word) => MODALS.has(word) || word === 'to');
-    const artifact = this.objectAfter(verb.end);
-    if (!artifact) return undefined;
-    return this.found(doer, { ...verb, afterModal }, artifact);
+    const artifact = this.objectAfter(clause, verb.end);
+    return artifact ? this.found(clause, doer, { ...verb, afterModal }, artifact) : undefined;
   }
 
   /** "<This> feature is accepted by <the> PO". */
-  passive(verb: Verb): Found | undefined {
-    const doer = this.mentionAt(this.skipSpaces(verb.end), true);
+  private passive(clause: Clause, verb: Verb): Found | undefined {
+    const doer = this.mentionAfter(clause, verb.end);
     if (!doer) return undefined;
-    const lastComma = this.text.lastIndexOf(',', verb.start);
-    const subjectFrom = Math.max(this.clause.start, lastComma + 1);
+    const subjectFrom = Math.max(clause.start, this.text.lastIndexOf(',', verb.start) + 1);
     if (this.undone(subjectFrom, verb.start)) return undefined;
     const artifact = this.firstArtifact(subjectFrom, verb.start);
-    return artifact ? this.found(doer, verb, artifact) : undefined;
-  }
-
-  private skipSpaces(offset: number): number {
-    while (offset < this.clause.end && /\s/u.test(this.text[offset])) offset++;
-    return offset;
-  }
-
-  /** The mention starting at `offset`, or after one determiner there when `afterDeterminer`. */
-  private mentionAt(offset: number, afterDeterminer: boolean): RoleMention | undefined {
-    const direct = this.mentions.find((mention) => mention.start === offset);
-    if (direct || !afterDeterminer) return direct;
-    const word = /^\p{L}+/u.exec(this.text.slice(offset, offset + 12));
-    return word && DETERMINERS.has(word[0].toLowerCase()) ? this.mentionAt(this.skipSpaces(offset + word[0].length), false) : undefined;
+    return artifact ? this.found(clause, doer, verb, artifact) : undefined;
   }
 
   /** "PO sign-off closes this feature", "the RTE's approval of the epic". */
-  noun(verb: Verb): Found | undefined {
-    const doer = this.mentionEndingBefore(verb.start);
-    if (!doer || !this.isDoer(doer) || !/^(?:['’]s)?\s+$/u.test(this.text.slice(doer.end, verb.start))) return undefined;
+  private noun(clause: Clause, verb: Verb): Found | undefined {
+    const doer = this.mentionEndingBefore(clause, verb.start);
+    if (!doer || !this.isDoer(clause, doer) || !/^(?:['’]s)?\s+$/u.test(this.text.slice(doer.end, verb.start))) return undefined;
     const next = /^\s*(\p{L}+)/u.exec(this.text.slice(verb.end, verb.end + 30));
     if (next && ACTION_NOUN_TAILS.has(next[1].toLowerCase())) return undefined;
-    if (this.undone(this.clause.start, this.clause.end)) return undefined;
-    const artifact = this.firstArtifact(this.clause.start, this.clause.end);
-    return artifact ? this.found(doer, verb, artifact) : undefined;
+    if (this.undone(clause.start, clause.end)) return undefined;
+    const artifact = this.firstArtifact(clause.start, clause.end);
+    return artifact ? this.found(clause, doer, verb, artifact) : undefined;
   }
 
-  private found(doer: RoleMention, verb: Verb, artifact: ArtifactEntry): Found {
-    const first = doer.article?.start ?? doer.start;
-    const before = this.text.slice(this.clause.start, first);
+  private found(clause: Clause, doer: RoleMention, verb: Verb, artifact: ArtifactEntry): Found {
+    const before = this.text.slice(clause.start, doer.article?.start ?? doer.start);
     const opensClause = /^[\s(]*$/u.test(before);
     const coordinated = /(?:(?<![\p{L}])(?:and|or|nor)|[,&+/])\s*$/iu.test(before);
     return { doer, verb, artifact, opensClause, coordinated };
@@ -170,16 +195,35 @@ class ClauseReader {
 
   /** Whether a negation, condition or reported claim comes before the verb ("does not accept", "one article says"). */
   private undone(from: number, to: number): boolean {
-    const span = this.text.slice(from, to);
-    if (CONTRACTED_NEGATION.test(span)) return true;
-    // String#match with a global pattern starts at 0, whatever WORD's lastIndex is.
-    return (span.toLowerCase().match(WORD) ?? []).some((word) => UNDOING_WORDS.has(word));
+    if (CONTRACTED_NEGATION.test(this.text.slice(from, to))) return true;
+    const { lower, tokens } = this.words;
+    return tokens.some((token) => token.start >= from && token.end <= to && UNDOING_WORDS.has(lower.slice(token.start, token.end)));
   }
 
-  private mentionEndingBefore(offset: number): RoleMention | undefined {
+  private mentionEndingBefore(clause: Clause, offset: number): RoleMention | undefined {
     let best: RoleMention | undefined;
-    for (const mention of this.mentions) if (mention.end <= offset) best = mention;
+    for (const mention of this.mentions) if (mention.start >= clause.start && mention.end <= offset) best = mention;
     return best;
+  }
+
+  /** The role right after `offset`, or after one determiner there ("by the PO"). */
+  private mentionAfter(clause: Clause, offset: number): RoleMention | undefined {
+    const i = this.tokenAt(offset);
+    if (i === undefined) return undefined;
+    const { lower, tokens } = this.words;
+    const mentionAt = (index: number) => this.mentions.find((mention) => mention.start === tokens[index]?.start && mention.end <= clause.end);
+    const spacedFrom = (index: number, from: number) => index < tokens.length && /^\s+$/u.test(this.text.slice(from, tokens[index].start));
+    if (!spacedFrom(i, offset)) return undefined;
+    const direct = mentionAt(i);
+    if (direct) return direct;
+    const determiner = DETERMINERS.has(lower.slice(tokens[i].start, tokens[i].end));
+    return determiner && spacedFrom(i + 1, tokens[i].end) ? mentionAt(i + 1) : undefined;
+  }
+
+  /** The index of the first word at or after `offset`. */
+  private tokenAt(offset: number): number | undefined {
+    const index = this.words.tokens.findIndex((token) => token.start >= offset);
+    return index === -1 ? undefined : index;
   }
 
   /**
@@ -187,19 +231,19 @@ class ClauseReader {
    * ("by the PO", "than the RTE"), not a time ("5 PM"), not a remark in
    * parentheses ("purchase order (PO)") or half of a pair ("PO/PM").
    */
-  private isDoer(mention: RoleMention): boolean {
+  private isDoer(clause: Clause, mention: RoleMention): boolean {
     const first = mention.article?.start ?? mention.start;
-    const before = this.text.slice(Math.max(this.clause.start, first - 30), first);
-    if (this.inParentheses(mention)) return true;
+    const before = this.text.slice(Math.max(clause.start, first - 30), first);
+    if (this.inParentheses(clause, mention)) return true;
     if (/[(/\\-]$/u.test(before) || /\d[\d:.]*\s*$/u.test(before)) return false;
     const previous = /(\p{L}+)\s*$/u.exec(before);
     return !(previous && PREPOSITIONS_BEFORE_DOER.has(previous[1].toLowerCase()));
   }
 
   /** "Anna (PO)": a role in parentheses after a name says who the named person is; "purchase order (PO)" does not. */
-  private inParentheses(mention: RoleMention): boolean {
+  private inParentheses(clause: Clause, mention: RoleMention): boolean {
     if (mention.article || this.text[mention.start - 1] !== '(' || this.text[mention.end] !== ')') return false;
-    const name = /(\p{L}+)\s*\($/u.exec(this.text.slice(Math.max(this.clause.start, mention.start - 30), mention.start));
+    const name = /(\p{L}+)\s*\($/u.exec(this.text.slice(Math.max(clause.start, mention.start - 30), mention.start));
     return !!name && /^\p{Lu}/u.test(name[1]) && name[1].toLowerCase() !== 'order';
   }
 
@@ -208,32 +252,38 @@ class ClauseReader {
    * preposition or clause break; or the item a part of it belongs to ("the
    * acceptance criteria of this feature", "this feature's description").
    */
-  private objectAfter(from: number): ArtifactEntry | undefined {
+  private objectAfter(clause: Clause, from: number): ArtifactEntry | undefined {
+    const { lower, tokens } = this.words;
     let words = 0;
     let wordsFrom = from;
-    WORD.lastIndex = from;
-    for (let word = WORD.exec(this.text); word && word.index < this.clause.end; word = WORD.exec(this.text)) {
-      if (/[^\s]/u.test(this.text.slice(from, word.index))) return undefined;
-      if (this.insideMention(word.index)) return undefined;
-      const artifact = this.artifactAt(word.index);
+    let previousEnd = from;
+    for (let i = this.tokenAt(from) ?? tokens.length; i < tokens.length && tokens[i].end <= clause.end; i++) {
+      const token = tokens[i];
+      // Words joined by an apostrophe or a hyphen ("ART's", "end-to-end") are one word.
+      if (/[^\s'’-]/u.test(this.text.slice(previousEnd, token.start))) return undefined;
+      if (this.insideMention(token.start)) return undefined;
+      const artifact = this.artifacts.find((candidate) => candidate.start === token.start);
       if (artifact) {
         if (artifact.possessive) return this.partAt(artifact.end) !== undefined ? artifact.entry : undefined;
         return artifact.compound ? undefined : artifact.entry;
       }
-      const lower = word[0].toLowerCase();
-      if (PART_LINKS.has(lower) && endsWithPart(this.text.slice(wordsFrom, word.index))) {
+      const word = lower.slice(token.start, token.end);
+      if (PART_LINKS.has(word) && endsWithPart(lower.slice(wordsFrom, token.start))) {
         // "the acceptance criteria of": the words so far name a part; its item comes next.
         words = 0;
-        wordsFrom = word.index + word[0].length;
-      } else if (PHRASE_BREAKS.has(lower) || ++words > MAX_OBJECT_WORDS) return undefined;
-      from = word.index + word[0].length;
+        wordsFrom = token.end;
+      } else {
+        if (!/^['’-]$/u.test(this.text.slice(previousEnd, token.start))) words++;
+        if (PHRASE_BREAKS.has(word) || words > MAX_OBJECT_WORDS) return undefined;
+      }
+      previousEnd = token.end;
     }
     return undefined;
   }
 
   /** The end of an item part named at `offset` ("acceptance criteria"), if one is. */
   private partAt(offset: number): number | undefined {
-    const rest = this.text.slice(offset, offset + 40).toLowerCase();
+    const rest = this.words.lower.slice(offset, offset + 40);
     const lead = rest.length - rest.trimStart().length;
     const part = ITEM_PARTS.find((name) => rest.startsWith(name, lead) && !/\p{L}/u.test(rest[lead + name.length] ?? ''));
     return part === undefined ? undefined : offset + lead + part.length;
@@ -241,32 +291,15 @@ class ClauseReader {
 
   /** The first artifact named between two offsets that is not a modifier ("story points") or a possessive. */
   private firstArtifact(from: number, to: number): ArtifactEntry | undefined {
-    const pattern = this.vocabulary.artifacts;
-    pattern.lastIndex = from;
-    for (let found = pattern.exec(this.text); found && found.index < to; found = pattern.exec(this.text)) {
-      if (this.insideMention(found.index)) continue;
-      const artifact = this.artifactAt(found.index);
-      if (artifact && !artifact.possessive && !artifact.compound) return artifact.entry;
-    }
-    return undefined;
+    return this.artifacts.find((artifact) => artifact.start >= from && artifact.end <= to && !artifact.possessive && !artifact.compound)?.entry;
   }
 
-  /** The artifact word starting at `offset`, if one does, and what follows it. */
-  private artifactAt(offset: number): { entry: ArtifactEntry; end: number; possessive: boolean; compound: boolean } | undefined {
-    const pattern = this.vocabulary.artifacts;
-    const saved = pattern.lastIndex;
-    pattern.lastIndex = offset;
-    const found = pattern.exec(this.text);
-    pattern.lastIndex = saved;
-    if (!found || found.index !== offset) return undefined;
-    const entry = this.vocabulary.artifactByWord.get(phraseKey(found[0]));
-    if (!entry) return undefined;
-    const end = offset + found[0].length;
+  private artifactWord(start: number, end: number, entry: ArtifactEntry): ArtifactWord {
     const rest = this.text.slice(end, end + 30);
     const possessive = /^['’]s?(?![\p{L}])/u.test(rest);
     const next = /^(-?)\s*(\p{L}+)/u.exec(rest);
     const compound = !possessive && !!next && (next[1] === '-' || COMPOUND_TAILS.has(next[2].toLowerCase()));
-    return { entry, end: possessive ? end + (rest[1] === 's' ? 2 : 1) : end, possessive, compound };
+    return { start, end: possessive ? end + (rest[1] === 's' ? 2 : 1) : end, entry, possessive, compound };
   }
 
   private insideMention(offset: number): boolean {
@@ -290,6 +323,6 @@ function doerGap(gap: string, afterParenthesis: boolean): string[] | undefined {
 
 /** Whether a run of words ends with the name of an item part ("the acceptance criteria"). */
 function endsWithPart(words: string): boolean {
-  const text = words.trim().toLowerCase();
+  const text = words.trim();
   return ITEM_PARTS.some((part) => text === part || text.endsWith(` ${part}`));
 }

@@ -1,6 +1,6 @@
-import { phraseKey, phrasesPattern } from '../phrases';
 import { pluralOf } from '../rules/messages';
 import type { ActionEntry, ArtifactEntry, RulesTable } from '../rules/types';
+import { PhraseIndex } from './words';
 
 /** How an action phrase sits in its sentence, which decides where its doer is. */
 export type PhraseForm =
@@ -25,12 +25,13 @@ export interface ActionPhrase {
 
 /** The table's prose words, compiled once per table. */
 export interface ProseVocabulary {
-  /** Every action phrase, longest first where they overlap. */
-  actions: RegExp;
-  actionByPhrase: Map<string, ActionPhrase>;
+  /** Every action phrase of the table. */
+  actions: PhraseIndex<ActionPhrase>;
   /** Artifact words in the singular and plural ("enabler feature", "stories"). */
-  artifacts: RegExp;
-  artifactByWord: Map<string, ArtifactEntry>;
+  artifacts: PhraseIndex<ArtifactEntry>;
+  /** Cheap tests every line with an action phrase, and every line with an artifact word, passes. */
+  actionSieve: RegExp;
+  artifactSieve: RegExp;
 }
 
 const vocabularies = new WeakMap<RulesTable, ProseVocabulary>();
@@ -42,35 +43,24 @@ export function proseVocabulary(table: RulesTable): ProseVocabulary {
 }
 
 function compile(table: RulesTable): ProseVocabulary {
-  const actionByPhrase = new Map<string, ActionPhrase>();
-  const add = (phrase: string, meaning: ActionPhrase) => {
-    if (!actionByPhrase.has(phrase)) actionByPhrase.set(phrase, meaning);
-  };
+  const actions = new PhraseIndex<ActionPhrase>();
   for (const action of table.actions) {
     const { present, past, passive, nouns } = action.prose;
     for (const pair of present) {
-      add(pair[0], { action, form: 'singular', pair });
-      add(pair[1], { action, form: 'plural', pair });
+      actions.add(pair[0], { action, form: 'singular', pair });
+      actions.add(pair[1], { action, form: 'plural', pair });
     }
-    for (const phrase of past) add(phrase, { action, form: 'past' });
-    for (const phrase of passive) add(phrase, { action, form: 'passive' });
-    for (const phrase of nouns) add(phrase, { action, form: 'noun' });
+    for (const phrase of past) actions.add(phrase, { action, form: 'past' });
+    for (const phrase of passive) actions.add(phrase, { action, form: 'passive' });
+    for (const phrase of nouns) actions.add(phrase, { action, form: 'noun' });
   }
-  const artifactByWord = new Map<string, ArtifactEntry>();
+  const artifacts = new PhraseIndex<ArtifactEntry>();
   for (const artifact of table.artifacts) {
     // Type names with "-" or "_" are field values, not prose.
-    const names = [artifact.name, ...artifact.typeNames.filter((name) => !/[-_]/.test(name))];
-    for (const name of names) {
-      for (const word of [name, name === artifact.name ? artifact.plural : pluralOf(name)]) {
-        const key = phraseKey(word);
-        if (!artifactByWord.has(key)) artifactByWord.set(key, artifact);
-      }
+    for (const name of [artifact.name, ...artifact.typeNames.filter((typeName) => !/[-_]/.test(typeName))]) {
+      artifacts.add(name, artifact);
+      artifacts.add(name === artifact.name ? artifact.plural : pluralOf(name), artifact);
     }
   }
-  return {
-    actions: phrasesPattern([...actionByPhrase.keys()], 'giu'),
-    actionByPhrase,
-    artifacts: phrasesPattern([...artifactByWord.keys()], 'giu'),
-    artifactByWord,
-  };
+  return { actions, artifacts, actionSieve: actions.sieve(), artifactSieve: artifacts.sieve() };
 }

@@ -1,4 +1,5 @@
 import { findRoleStatements } from '../../prose/statements';
+import type { RoleStatement } from '../../prose/statements';
 import { replaceDoer } from '../../prose/replacement';
 import { roleById } from '../../rules/lookup';
 import type { RoleEntry } from '../../rules/types';
@@ -13,10 +14,10 @@ import { wrongRoleValues } from './wrongRole';
 export function checkProseRole(context: RuleContext): void {
   const { table, resolver, reporter } = context;
   const lines = context.doc.body.lines;
-  for (const statement of findRoleStatements(lines, table, resolver)) {
+  const disallowed = ({ action, artifact, doer }: RoleStatement) => !!artifact.allowed[action.id] && !artifact.allowed[action.id].includes(doer.role.id);
+  for (const statement of findRoleStatements(lines, table, resolver, disallowed)) {
     const { action, artifact, doer } = statement;
     const allowedIds = artifact.allowed[action.id];
-    if (!allowedIds || allowedIds.includes(doer.role.id)) continue;
     const allowed = allowedIds.map((id) => roleById(table, id)).filter((role): role is RoleEntry => !!role);
     const values = wrongRoleValues(table, artifact, action, doer.role, allowed);
     const fixes = allowed.map((role, position) => ({ ...replaceDoer(statement, role), preferred: position === 0 }));
