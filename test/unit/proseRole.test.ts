@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { lintMarkdown, rulesTable } from '../../src/core';
 import { FIXTURES } from './fixtureExpectations';
 import { scoreProseCorpus } from './proseCorpus';
 
@@ -15,5 +16,21 @@ describe('prose-role on the prose corpora', () => {
       assert.equal(score.precision, 1);
       assert.equal(score.recall, 1);
     });
+  }
+});
+
+// The docs page of prose-role lists these sentences; each is linted as the last line of the rule's right example.
+describe('prose-role: the sentences on its docs page', () => {
+  const rule = rulesTable().rules.find((candidate) => candidate.id === 'prose-role')!;
+  const findingsFor = (sentence: string) => {
+    const text = `${rule.examples.right.trimEnd()}\n${sentence}\n`;
+    const lastLine = text.split('\n').length - 2;
+    return lintMarkdown(text, { fileName: rule.examples.fileName }).findings.map((finding) => `${finding.range.start.line === lastLine ? 'sentence' : finding.range.start.line + 1}:${finding.rule}`);
+  };
+  for (const sentence of rule.sentences!.reported) {
+    it(`reported: ${sentence}`, () => assert.deepEqual(findingsFor(sentence), ['sentence:prose-role']));
+  }
+  for (const { sentence, why } of rule.sentences!.silent) {
+    it(`silent (${why}): ${sentence}`, () => assert.deepEqual(findingsFor(sentence), []));
   }
 });

@@ -8,7 +8,7 @@ export interface Clause {
 }
 
 /** Lines longer than this are data, not prose; they are not read. */
-export const MAX_PROSE_LINE = 2_000;
+const MAX_PROSE_LINE = 2_000;
 
 // Quoted text is someone else's words: straight and curly double quotes, curly single
 // quotes, and straight single quotes that open after a space and close before one.

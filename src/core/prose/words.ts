@@ -39,11 +39,6 @@ export function wordsOf(text: string): Words | undefined {
   return { text, lower, tokens };
 }
 
-/** The number of words in a phrase, as TOKEN splits it. */
-export function wordCount(phrase: string): number {
-  return phrase.match(TOKEN)?.length ?? 0;
-}
-
 /**
  * Phrases of a few words, found by looking words up instead of searching
  * with one large pattern: a line costs a set lookup per word, and phrases

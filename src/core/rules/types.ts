@@ -136,6 +136,15 @@ export interface RuleExamples {
   right: string;
 }
 
+/**
+ * Single sentences for a rule that reads prose: which are reported and which
+ * are not, and why. The docs page lists them; a test lints each one.
+ */
+export interface RuleSentences {
+  reported: string[];
+  silent: { sentence: string; why: string }[];
+}
+
 export interface RuleEntry {
   id: string;
   severity: Severity;
@@ -145,6 +154,7 @@ export interface RuleEntry {
   why: string;
   sources: string[];
   examples: RuleExamples;
+  sentences?: RuleSentences;
 }
 
 export interface RulesTable {

@@ -12,6 +12,7 @@ import type {
   RoleEntry,
   RuleEntry,
   RuleExamples,
+  RuleSentences,
   RulesTable,
   SectionEntry,
   SourceEntry,
@@ -159,7 +160,7 @@ const PROSE_KEYS = ['present', 'past', 'passive', 'nouns'];
 const PROSE_PHRASE = /^[a-z]+(?:[ -][a-z]+)*$/;
 const ARTIFACT_KEYS = ['name', 'plural', 'typeNames', 'idPrefixes', 'enabler', 'base', 'summary', 'requiredSections', 'userVoice', 'allowed', 'reasons', 'sources'];
 const SECTION_KEYS = ['id', 'name', 'aliases', 'reason', 'skeleton', 'inlineForm'];
-const RULE_KEYS = ['severity', 'summary', 'messages', 'why', 'sources', 'examples'];
+const RULE_KEYS = ['severity', 'summary', 'messages', 'why', 'sources', 'examples', 'sentences'];
 const EXAMPLE_KEYS = ['fileName', 'wrong', 'right'];
 /** A bare Markdown file name, or the config file: examples are linted as one of the two. */
 const EXAMPLE_FILE_NAME = /^(?:[\w.-]+\.md|\.agile-artifacts\.yaml)$/;
@@ -329,6 +330,18 @@ function readRule(r: Reader, id: string, value: unknown, path: string): RuleEntr
     why: r.string(o, 'why', path),
     sources: r.stringList(o, 'sources', path),
     examples: readExamples(r, o.examples, at(path, 'examples')),
+    ...(o.sentences === undefined ? {} : { sentences: readSentences(r, o.sentences, at(path, 'sentences')) }),
+  };
+}
+
+function readSentences(r: Reader, value: unknown, path: string): RuleSentences {
+  const o = r.object(value, path, ['reported', 'silent']);
+  return {
+    reported: r.stringList(o, 'reported', path),
+    silent: r.list(o.silent, at(path, 'silent')).map((item, i) => {
+      const entry = r.object(item, at(at(path, 'silent'), i), ['sentence', 'why']);
+      return { sentence: r.string(entry, 'sentence', at(at(path, 'silent'), i)), why: r.string(entry, 'why', at(at(path, 'silent'), i)) };
+    }),
   };
 }
 

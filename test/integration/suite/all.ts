@@ -2,3 +2,4 @@
 import './diagnostics.test';
 import './features.test';
 import './host.test';
+import './prose.test';
