@@ -14,7 +14,7 @@ export const DETERMINERS = words('the a an this that these those each every all 
  * ("the PO also accepts", "the RTE must sign off"). Modals are among them;
  * a verb after a modal is in its plural (base) form.
  */
-export const MODALS = words('will shall must can could should would may might');
+export const MODALS = words('will shall must can should may');
 const ADVERBS = words(
   'also always then only usually normally typically generally formally finally now still first later officially personally just already eventually directly explicitly ultimately alone together jointly today tomorrow each',
 );
@@ -31,11 +31,11 @@ export function isGapWord(word: string): boolean {
 /**
  * Words that undo or doubt a statement when they come before its verb: a
  * negation ("does not accept"), a contrast ("not the SM but…"), a condition
- * ("if the PO accepts…"), a practice of the past ("in the old process", "used
+ * ("if the PO accepts…", "the PO would accept"), a practice of the past ("in the old process", "used
  * to"), or a claim reported rather than made ("one article says the PO owns epics").
  */
 export const UNDOING_WORDS = words(
-  'not no never nor neither cannot without unless if whether instead rather old previously formerly used past says say said claims claim claimed thinks think thought believes believe believed suggests suggest suggested argues argue argued states stated insists insisted assumes assume assumed according myth misconception mistake mistakenly wrongly incorrectly supposedly allegedly',
+  'not no never nor neither cannot without unless if whether instead rather would could might old previously formerly used past says say said claims claim claimed thinks think thought believes believe believed suggests suggest suggested argues argue argued states stated insists insisted assumes assume assumed according myth misconception mistake mistakenly wrongly incorrectly supposedly allegedly',
 );
 /** A contracted negation: "doesn't", "won't", "isn’t". */
 export const CONTRACTED_NEGATION = /n['’]t\b/i;
@@ -70,3 +70,12 @@ export const ITEM_PARTS: readonly string[] = ['acceptance criteria', 'benefit hy
 
 /** The words after which a part of an item is followed by the item: "the acceptance criteria of this feature". */
 export const PART_LINKS = words('of for');
+
+/**
+ * Words that call a statement a mistake wherever they stand in it: "the PO
+ * accepted this feature by mistake" admits what the finding would say.
+ */
+export const DISTANCING_WORDS = words('mistake mistakes mistakenly wrongly incorrectly wrong myth misconception error');
+
+/** Words after the object that bring in a partner: "estimates this story with the team", "together with Product Management". */
+export const PARTNER_LINKS = words('with alongside');

@@ -1,6 +1,6 @@
 import type { ScannedLine } from '../document/scan';
 import type { RoleResolver } from '../roles/resolve';
-import type { ActionEntry, ArtifactEntry, RulesTable } from '../rules/types';
+import type { ActionEntry, ArtifactEntry, RoleEntry, RulesTable } from '../rules/types';
 import { readableText, statementClauses } from './clauses';
 import type { Clause } from './clauses';
 import {
@@ -8,8 +8,10 @@ import {
   COMPOUND_TAILS,
   CONTRACTED_NEGATION,
   DETERMINERS,
+  DISTANCING_WORDS,
   ITEM_PARTS,
   MODALS,
+  PARTNER_LINKS,
   PART_LINKS,
   PHRASE_BREAKS,
   PREPOSITIONS_BEFORE_DOER,
@@ -38,6 +40,8 @@ export interface RoleStatement {
   opensClause: boolean;
   /** True when the doer is one of several ("the PO and the RTE accept"), so the verb's number is theirs, not its own. */
   coordinated: boolean;
+  /** Roles the sentence says the doer works with ("estimates this story with the team"). */
+  partners: RoleEntry[];
 }
 
 /** At most this many words between a verb and the artifact it acts on ("accepts the saved cards feature"). */
@@ -144,6 +148,7 @@ class LineReading {
   statements(clause: Clause): RoleStatement[] {
     const statements: RoleStatement[] = [];
     if (!this.mentions.some((mention) => mention.start >= clause.start && mention.end <= clause.end)) return statements;
+    if (this.hasWord(clause.start, clause.end, DISTANCING_WORDS)) return statements;
     for (const { start, end, value } of this.actions) {
       if (start < clause.start || end > clause.end) continue;
       const verb: Verb = { start, end, text: this.text.slice(start, end), form: value.form, pair: value.pair, afterModal: false };
@@ -162,7 +167,10 @@ class LineReading {
     if (!gapWords) return undefined;
     const afterModal = gapWords.some((word) => MODALS.has(word) || word === 'to');
     const artifact = this.objectAfter(clause, verb.end);
-    return artifact ? this.found(clause, doer, { ...verb, afterModal }, artifact) : undefined;
+    if (!artifact) return undefined;
+    const found = this.found(clause, doer, { ...verb, afterModal }, artifact);
+    // "The POs review and accept": a fix that changed "accept" alone would leave "review" behind.
+    return /\band\s+$/u.test(this.text.slice(doer.end, verb.start)) ? { ...found, coordinated: true } : found;
   }
 
   /** "<This> feature is accepted by <the> PO". */
@@ -190,14 +198,28 @@ class LineReading {
     const before = this.text.slice(clause.start, doer.article?.start ?? doer.start);
     const opensClause = /^[\s(]*$/u.test(before);
     const coordinated = /(?:(?<![\p{L}])(?:and|or|nor)|[,&+/])\s*$/iu.test(before);
-    return { doer, verb, artifact, opensClause, coordinated };
+    return { doer, verb, artifact, opensClause, coordinated, partners: this.partnersAfter(clause, verb.end) };
+  }
+
+  /** Roles brought in after the verb by "with" or "alongside" ("with the team", "together with Product Management"). */
+  private partnersAfter(clause: Clause, from: number): RoleEntry[] {
+    return this.mentions
+      .filter((mention) => mention.start >= from && mention.end <= clause.end)
+      .filter((mention) => {
+        const link = /(\p{L}+)\s+(?:(?:the|our|its|their)\s+)?$/u.exec(this.text.slice(Math.max(from, mention.start - 20), mention.article?.start ?? mention.start));
+        return !!link && PARTNER_LINKS.has(link[1].toLowerCase());
+      })
+      .map((mention) => mention.role);
   }
 
   /** Whether a negation, condition or reported claim comes before the verb ("does not accept", "one article says"). */
   private undone(from: number, to: number): boolean {
-    if (CONTRACTED_NEGATION.test(this.text.slice(from, to))) return true;
+    return CONTRACTED_NEGATION.test(this.text.slice(from, to)) || this.hasWord(from, to, UNDOING_WORDS);
+  }
+
+  private hasWord(from: number, to: number, set: ReadonlySet<string>): boolean {
     const { lower, tokens } = this.words;
-    return tokens.some((token) => token.start >= from && token.end <= to && UNDOING_WORDS.has(lower.slice(token.start, token.end)));
+    return tokens.some((token) => token.start >= from && token.end <= to && set.has(lower.slice(token.start, token.end)));
   }
 
   private mentionEndingBefore(clause: Clause, offset: number): RoleMention | undefined {
@@ -315,7 +337,7 @@ function doerGap(gap: string, afterParenthesis: boolean): string[] | undefined {
   // "Anna (PO) accepts", "the Product Owner (Anna) accepts": the remark in parentheses is skipped.
   let words = afterParenthesis ? gap.replace(/^\)/, '') : gap.replace(/^\s*\([^()]{1,40}\)/u, ' ');
   // One verb before the action, joined by "and": "the PO reviews and accepts".
-  words = words.replace(/^\s*\p{L}+(?:s|ed)\s+and\s+$/u, ' ');
+  words = words.replace(/^\s*\p{L}+\s+and\s+$/u, ' ');
   if (/[^\p{L}\s]/u.test(words)) return undefined;
   const list = words.trim() ? words.trim().toLowerCase().split(/\s+/) : [];
   return list.every(isGapWord) ? list : undefined;

@@ -14,7 +14,11 @@ import { wrongRoleValues } from './wrongRole';
 export function checkProseRole(context: RuleContext): void {
   const { table, resolver, reporter } = context;
   const lines = context.doc.body.lines;
-  const disallowed = ({ action, artifact, doer }: RoleStatement) => !!artifact.allowed[action.id] && !artifact.allowed[action.id].includes(doer.role.id);
+  // "The PO estimates this story with the team": the job is shared with a role that may do it.
+  const disallowed = ({ action, artifact, doer, partners }: RoleStatement) => {
+    const allowed = artifact.allowed[action.id];
+    return !!allowed && ![doer.role, ...partners].some((role) => allowed.includes(role.id));
+  };
   for (const statement of findRoleStatements(lines, table, resolver, disallowed)) {
     const { action, artifact, doer } = statement;
     const allowedIds = artifact.allowed[action.id];
