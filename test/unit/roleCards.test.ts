@@ -71,4 +71,14 @@ describe('role cards', () => {
     assert.equal(hover?.card.title, 'Scrum Master/Team Coach');
     assert.deepEqual(hover?.range, finding.range);
   });
+
+  it('an everyday word that is the doer of a prose-role finding ("the team") has its role card too', () => {
+    const text = '---\ntype: feature\n---\n# Feature: Saved cards\n\nThe team accepts this feature at the System Demo.\n';
+    const [finding] = lintMarkdown(text, { fileName: 'saved-cards.md' }).findings.filter((f) => f.rule === 'prose-role');
+    assert.ok(finding);
+    const hover = hoverAt(text, text.indexOf('team accepts') + 1, { fileName: 'saved-cards.md' });
+    assert.equal(hover?.card.title, 'Agile Team');
+    assert.deepEqual(hover?.range, finding.range);
+    assert.equal(hoverAt(text, text.indexOf('System Demo') + 1, { fileName: 'saved-cards.md' }), undefined);
+  });
 });

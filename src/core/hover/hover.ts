@@ -1,6 +1,7 @@
 import { EMPTY_CONFIG } from '../config/types';
 import type { ArtifactsConfig } from '../config/types';
-import { analyzeMarkdown, skipReason } from '../lint/lint';
+import { analyzeMarkdown, resolverFor, skipReason } from '../lint/lint';
+import { findRoleStatements } from '../prose/statements';
 import { actionFieldMap } from '../lint/checks/roleFieldItems';
 import { rulesTable } from '../rules/table';
 import type { RulesTable } from '../rules/types';
@@ -56,10 +57,15 @@ export function hoverAt(text: string, offset: number, options: HoverOptions = {}
   const lineText = doc.index.lineText(line);
   if (lineText.length > MAX_LINE) return undefined;
   const lineStart = doc.index.lineStart(line);
-  for (const hit of findTerms(lineText, lineStart, table, options.config ?? EMPTY_CONFIG)) {
+  const config = options.config ?? EMPTY_CONFIG;
+  for (const hit of findTerms(lineText, lineStart, table, config)) {
     if (!at(hit.start, hit.end)) continue;
     if (hit.role) return hover(roleCard(hit.role, table), hit.start, hit.end);
     if (hit.title) return hover(nonSafeCard(hit.title, table), hit.start, hit.end);
   }
-  return undefined;
+  // Everyday words are roles only as the doer of a sentence ("the team accepts this feature"): read that line.
+  const scanned = doc.body.lines.find((candidate) => candidate.line === line);
+  if (!detection.artifact || !scanned) return undefined;
+  const doer = findRoleStatements([scanned], table, resolverFor(table, config)).find((statement) => at(statement.doer.start, statement.doer.end))?.doer;
+  return doer ? hover(roleCard(doer.role, table), doer.start, doer.end) : undefined;
 }
