@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { lintMarkdown, rulesTable } from '../../src/core';
+import { lintConfigText, lintMarkdown, RoleResolver, rulesTable } from '../../src/core';
 import { FIXTURES } from './fixtureExpectations';
 import { scoreProseCorpus } from './proseCorpus';
 
@@ -33,4 +33,20 @@ describe('prose-role: the sentences on its docs page', () => {
   for (const { sentence, why } of rule.sentences!.silent) {
     it(`silent (${why}): ${sentence}`, () => assert.deepEqual(findingsFor(sentence), []));
   }
+});
+
+describe('prose-role: config and inline control', () => {
+  const text = '---\ntype: feature\n---\n# Feature: f\n\n## Benefit Hypothesis\n\nx\n\n## Acceptance Criteria\n\n- ok\n\nThe Team Lead PO accepts this feature.\n<!-- agile-artifacts-disable-next-line prose-role -->\nThe PO accepts this feature.\n';
+  const proseFindings = (configText: string) => {
+    const { config } = lintConfigText(configText);
+    return lintMarkdown(text, { fileName: 'f.md', config, resolver: new RoleResolver(rulesTable(), config) }).findings.map((f) => `${f.range.start.line + 1}:${f.rule}:${f.severity}`);
+  };
+
+  it('reads the config’s role aliases, takes its level, and obeys a disable comment', () => {
+    assert.deepEqual(proseFindings('roles:\n  product-owner: [Team Lead PO]\nrules:\n  prose-role: warning\n'), ['14:prose-role:warning']);
+  });
+
+  it('is silent when turned off', () => {
+    assert.deepEqual(proseFindings('roles:\n  product-owner: [Team Lead PO]\nrules:\n  prose-role: "off"\n'), []);
+  });
 });
