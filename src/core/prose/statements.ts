@@ -45,8 +45,13 @@ export function findRoleStatements(
   const vocabulary = proseVocabulary(table);
   const cache = lineCache(table, resolver);
   const statements: RoleStatement[] = [];
+  let previousBlank = true;
+  let inIndentedCode = false;
   for (const scanned of lines) {
-    if (scanned.inCode) continue;
+    // An indented code block (four spaces after a blank line) is code, like a fenced one.
+    inIndentedCode = INDENTED_CODE.test(scanned.visible) && (previousBlank || inIndentedCode);
+    previousBlank = scanned.visible.trim() === '';
+    if (scanned.inCode || inIndentedCode) continue;
     let found = cache.get(scanned.visible);
     if (!found) {
       // Cheap tests first: most lines name no artifact type, and most of the rest have no action word.
@@ -78,6 +83,8 @@ function lineStatements(visible: string, table: RulesTable, resolver: RoleResolv
  * less than even the sieve.
  */
 const MAX_CACHED_LINES = 20_000;
+/** Four spaces or a tab, then text that is no list item. */
+const INDENTED_CODE = /^(?: {4}|\t)\s*(?![-*+]\s|\d+[.)]\s)\S/;
 const NONE: RoleStatement[] = [];
 const lineCaches = new WeakMap<RoleResolver, { table: RulesTable; lines: Map<string, RoleStatement[]> }>();
 
