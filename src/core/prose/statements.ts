@@ -49,8 +49,10 @@ export function findRoleStatements(
   let inIndentedCode = false;
   for (const scanned of lines) {
     // An indented code block (four spaces after a blank line) is code, like a fenced one.
-    inIndentedCode = INDENTED_CODE.test(scanned.visible) && (previousBlank || inIndentedCode);
-    previousBlank = scanned.visible.trim() === '';
+    const visible = scanned.visible;
+    const indented = visible.charCodeAt(0) === 32 || visible.charCodeAt(0) === 9;
+    inIndentedCode = indented && (previousBlank || inIndentedCode) && INDENTED_CODE.test(visible);
+    previousBlank = visible.length === 0 || (indented && !NON_BLANK.test(visible));
     if (scanned.inCode || inIndentedCode) continue;
     let found = cache.get(scanned.visible);
     if (!found) {
@@ -83,6 +85,7 @@ function lineStatements(visible: string, table: RulesTable, resolver: RoleResolv
  * less than even the sieve.
  */
 const MAX_CACHED_LINES = 20_000;
+const NON_BLANK = /\S/;
 /** Four spaces or a tab, then text that is no list item. */
 const INDENTED_CODE = /^(?: {4}|\t)\s*(?![-*+]\s|\d+[.)]\s)\S/;
 const NONE: RoleStatement[] = [];
