@@ -266,4 +266,49 @@ function longFeatureText(targetLines, seed = 7) {
   return `${lines.join('\n')}\n`;
 }
 
-module.exports = { createRng, writeCorpus, longFeatureText };
+// Sentences that give jobs to roles (prose-role): right ones and traps, and a few mistakes.
+const ROLE_SENTENCES = [
+  'Product Management accepts this feature at the System Demo.',
+  'The Product Owner accepts the stories of this feature at the iteration review.',
+  'The PO does not accept features; Product Management does.',
+  'Does the PO accept this feature, or does Product Management?',
+  'The team estimates the stories of this feature in story points.',
+  'Product Management ranks this feature against the other features in the ART backlog.',
+  'The old wiki said "the RTE signs off every feature", but SAFe gives that to Product Management.',
+  'The bank mails the papers for this feature to our PO box by 5 PM.',
+  'The PO reads the acceptance criteria of this feature before each refinement.',
+  'Product Management, not the PO, owns this feature.',
+  'The System Architect defines the enabler stories of this feature with the team.',
+  'The PO orders the stories of this feature in the team backlog.',
+];
+const WRONG_ROLE_SENTENCES = [
+  'The PO accepts this feature once the demo is done.',
+  'This feature is accepted by the Product Owner after the System Demo.',
+  'PO sign-off closes this feature.',
+  'The RTE must sign off this feature before it goes live.',
+];
+
+/**
+ * A feature of about `targetLines` lines whose body is prose full of role
+ * sentences: right ones and traps, with a wrong one now and then (one in twenty).
+ */
+function proseFeatureText(targetLines, seed = 7) {
+  const rng = createRng(seed);
+  const lines = ['---', 'id: FEAT-9001', 'type: feature', 'title: "Settlement roles"', '---', '', '# Settlement roles', '',
+    '## Benefit Hypothesis', '', 'We believe that one settlement platform will result in 30% fewer reconciliation incidents.', '',
+    '## Acceptance Criteria', '', ...list(rng, 4, true), ''];
+  let section = 0;
+  fillTo(lines, targetLines, rng, () => {
+    section++;
+    const block = [`## Part ${section}: ${rng.pick(WORDS.objects)}`, ''];
+    for (let b = rng.int(3, 8); b > 0; b--) {
+      const role = rng.pick(rng.chance(0.05) ? WRONG_ROLE_SENTENCES : ROLE_SENTENCES);
+      block.push(rng.chance(0.6) ? role : `- ${role} ${sentence(rng)}`);
+    }
+    block.push('', ...paragraph(rng, rng.int(1, 2)), '');
+    return block;
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+module.exports = { createRng, writeCorpus, longFeatureText, proseFeatureText };

@@ -1,11 +1,12 @@
 'use strict';
 // Engine time per keystroke: what the editor pays on every (debounced) change.
 // Runs in its own process so its heap figures are the engine's alone.
-// run.js calls it with --json; run it by hand to profile:
+// run.js calls it with --json, once more with --prose (a body full of role sentences, for
+// prose-role); run it by hand to profile:
 //   node scripts/bench/bundle.js && node --cpu-prof --cpu-prof-dir=out/bench/prof scripts/bench/keystroke.js
 
 const path = require('node:path');
-const { longFeatureText } = require('./corpus');
+const { longFeatureText, proseFeatureText } = require('./corpus');
 const { loadEngine, typist, timeKeystrokes, spread, numberArg: arg } = require('./typing');
 
 const LINES = arg('--lines', 1000);
@@ -17,7 +18,9 @@ const fileName = path.join('backlog', 'settlement.feature.md');
 const resolver = new engine.RoleResolver(engine.rulesTable(), engine.EMPTY_CONFIG);
 const options = { fileName, config: engine.EMPTY_CONFIG, resolver };
 
-const text = longFeatureText(LINES, 11);
+// --prose: a feature full of role sentences, for the prose-role reading.
+const PROSE = process.argv.includes('--prose');
+const text = PROSE ? proseFeatureText(LINES, 11) : longFeatureText(LINES, 11);
 const doc = typist(text, text.indexOf('\n---\n') + 5);
 
 const coldStart = process.hrtime.bigint();

@@ -23,4 +23,4 @@ export function codeBlock(language: string, text: string): string {
 }
 
 
-export { roleNames, sourceName } from '../core/rules/lookup';
+export { groupedSourceNames, roleNames, sourceName } from '../core/rules/lookup';

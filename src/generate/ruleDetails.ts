@@ -15,7 +15,41 @@ const DETAILS: Record<string, (table: RulesTable) => string> = {
   'enabler-type': enablerKinds,
   'outdated-term': renamings,
   'unknown-type': typeNames,
+  'prose-role': roleStatements,
 };
+
+/** What prose-role reads as a role statement, its words per action, and sentences it reports or leaves alone. */
+function roleStatements(table: RulesTable): string {
+  const quoted = (phrases: string[]) => phrases.map((phrase) => `“${phrase}”`).join(', ') || '—';
+  const phrases = markdownTable(
+    ['action', 'after the doer', 'before the doer', 'nouns after the doer'],
+    table.actions.map((action) => [
+      action.verb,
+      quoted([...action.prose.present.flat(), ...action.prose.past]),
+      quoted(action.prose.passive),
+      quoted(action.prose.nouns),
+    ]),
+  );
+  const sentences = table.rules.find((rule) => rule.id === 'prose-role')?.sentences;
+  const reported = (sentences?.reported ?? []).map((sentence) => `- ${sentence}`);
+  const silent = markdownTable(['sentence', 'why it is not reported'], (sentences?.silent ?? []).map((entry) => [entry.sentence, entry.why]));
+  return [
+    '### What is read as a role statement',
+    prose(
+      'A sentence of an item (a clause: sentences split at `.`, `!`, `?`, `;` and table cells) in which a role is the doer of one of the action words below and the sentence names the artifact type the action is on: right after the verb ("accepts this feature", "orders the stories in the team backlog", "writes the acceptance criteria of this feature"), before a passive ("this story is estimated by the SM"), or anywhere in the sentence for a noun ("PO sign-off closes this feature"). The type in the sentence decides who may do it, as in the table of `wrong-role`, not the type of the file: "The PO accepts the stories of this feature" is right in a feature. Roles are the names, aliases and abbreviations of the rules table (abbreviations in capitals only, so Polish "po" is none); "the team" counts after an article. The doer may have an article ("the PO"), a modal or an adverb before its verb ("will", "must", "has to", "also"), a name in parentheses ("Anna (PO)"), or a verb joined by "and" ("reviews and accepts").',
+    ),
+    phrases,
+    '### What is not',
+    prose(
+      'Story voice ("As a Product Owner, I want …"); questions (a `?`, or a sentence that opens with "Does", "Can", "Should", "Who" …); anything quoted, in inline code, struck through, in a code block (fenced or indented) or an HTML comment; headings; a sentence with a negation or a contrast before its verb ("does not", "never", "not the PO", "rather than", "instead"), a condition ("if", "unless", "whether"), a past practice ("old", "previously", "used to") or a reported claim ("says", "claims", "according to"); a role after a preposition ("by", "with", "than", "as"), after a time ("5 PM") or in parentheses after a noun ("purchase order (PO)"); other words for roles ("PMO", "PO box"); an artifact word that only qualifies another noun ("story points", "feature toggle"); and any sentence the table\'s allowed roles make right. A sentence is read by a heuristic: where it cannot tell, it stays silent.',
+    ),
+    '### Reported',
+    reported.join('\n'),
+    '### Not reported',
+    silent,
+    prose('Every sentence above is linted by a test, in a feature file, so this page cannot claim what the linter does not do.'),
+  ].join('\n\n');
+}
 
 /** The artifact × action grid of allowed roles, and the field keys of each action. */
 function whoDoesWhat(table: RulesTable): string {

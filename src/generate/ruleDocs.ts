@@ -1,6 +1,6 @@
 import { CONFIG_FILE_NAME } from '../core/config/types';
 import type { RuleEntry, RulesTable } from '../core/rules/types';
-import { codeBlock, markdownTable, prose, sourceName } from './markdown';
+import { codeBlock, groupedSourceNames, markdownTable, prose } from './markdown';
 import { ruleDetails } from './ruleDetails';
 import { RULE_LEVELS } from '../core/types';
 
@@ -36,7 +36,7 @@ function rulesIndex(table: RulesTable): string {
 
 function rulePage(rule: RuleEntry, table: RulesTable): string {
   const details = ruleDetails(rule.id, table);
-  const sources = rule.sources.map((reference) => `- ${capitalize(sourceName(table, reference))}`);
+  const sources = groupedSourceNames(table, rule.sources).map((name) => `- ${capitalize(name)}`);
   return page([
     `# \`${rule.id}\``,
     `**Default severity:** ${rule.severity} · [all rules](README.md)`,

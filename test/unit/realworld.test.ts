@@ -5,7 +5,7 @@ import { lintMarkdown } from '../../src/core';
 
 // Real backlog files from public repositories, read in place (never copied here).
 const FILES = path.resolve(__dirname, '../../../../shared/realworld/files');
-const ROLE_RULES = new Set(['wrong-role', 'unknown-role', 'role-separation']);
+const ROLE_RULES = new Set(['wrong-role', 'unknown-role', 'role-separation', 'prose-role']);
 
 describe('real backlog files (../shared/realworld): no role false alarms', () => {
   before(function () {

@@ -29,6 +29,10 @@ const HOSTILE: Record<string, () => string> = {
   'huge file': () => `# Feature: big\n${'Accepted by: PO\n'.repeat(300_000)}`,
   'many HTML comment openers': () => `# Feature: c\n${'<!-- '.repeat(100_000)}\n`,
   'many fences': () => `# Feature: f\n${'```\n'.repeat(50_000)}`,
+  // prose-role reads lines up to 2,000 characters: the longest it reads, full of what it looks for.
+  'role sentences in one long line': () => `# Feature: p\n${'The PO, not the RTE (PO) accepts the feature’s “story” of the epic by the '.repeat(26)}\n`,
+  'unclosed quotes and parentheses in prose': () => `# Feature: q\n${'“The PO accepts ( this feature \' '.repeat(60)}\n`.repeat(2000),
+  '10,000 role sentences': () => `# Feature: r\n${'The PO accepts this feature.\n'.repeat(10_000)}`,
 };
 
 describe('hostile input never throws or hangs', () => {

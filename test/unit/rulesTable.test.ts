@@ -51,6 +51,7 @@ describe('rules table', () => {
         'frontmatter-syntax': 'error',
         'unknown-type': 'warning',
         'config-error': 'error',
+        'prose-role': 'information',
       });
     });
 

@@ -6,7 +6,7 @@ import { closest } from '../roles/suggest';
 import { joinWith } from '../rules/messages';
 import { rulesTable } from '../rules/table';
 import type { ActionEntry, ArtifactEntry, NonSafeTitle, RoleEntry, RuleEntry, RulesTable } from '../rules/types';
-import { roleNames, sourceName } from '../rules/lookup';
+import { groupedSourceNames, roleNames } from '../rules/lookup';
 import { roleProcessLines, teamMark } from './processNotes';
 import { sectionsSentence } from '../config/provenance';
 
@@ -17,8 +17,9 @@ export interface Card {
   markdown: string;
 }
 
-function sourcesLine(table: RulesTable, keys: string[]): string {
-  const titles = keys.map((key) => sourceName(table, key));
+/** "Sources: SAFe 6 articles on …: Product Owner, Team Backlog; …", each source named once. */
+function sourcesLine(table: RulesTable, references: string[]): string {
+  const titles = groupedSourceNames(table, references);
   return titles.length ? `\n\n_Sources: ${titles.join('; ')}._` : '';
 }
 

@@ -1,7 +1,8 @@
 import { effectiveTable } from '../config/effective';
 import { EMPTY_CONFIG } from '../config/types';
 import type { ArtifactsConfig } from '../config/types';
-import { analyzeMarkdown, skipReason } from '../lint/lint';
+import { analyzeMarkdown, resolverFor, skipReason } from '../lint/lint';
+import { findRoleStatements } from '../prose/statements';
 import { itemCard } from './itemCard';
 import { actionFieldMap } from '../lint/checks/roleFieldItems';
 import { rulesTable } from '../rules/table';
@@ -58,10 +59,17 @@ export function hoverAt(text: string, offset: number, options: HoverOptions = {}
   const lineText = doc.index.lineText(line);
   if (lineText.length > MAX_LINE) return undefined;
   const lineStart = doc.index.lineStart(line);
-  for (const hit of findTerms(lineText, lineStart, table, options.config ?? EMPTY_CONFIG)) {
+  const config = options.config ?? EMPTY_CONFIG;
+  for (const hit of findTerms(lineText, lineStart, table, config)) {
     if (!at(hit.start, hit.end)) continue;
     if (hit.role) return hover(roleCard(hit.role, table), hit.start, hit.end);
     if (hit.title) return hover(nonSafeCard(hit.title, table), hit.start, hit.end);
+  }
+  // Everyday words are roles only as the doer of a sentence ("the team accepts this feature"): read that line.
+  const scanned = doc.body.lines.find((candidate) => candidate.line === line);
+  if (scanned && detection.items.length) {
+    const doer = findRoleStatements([scanned], table, resolverFor(table, config)).find((statement) => at(statement.doer.start, statement.doer.end))?.doer;
+    if (doer) return hover(roleCard(doer.role, table), doer.start, doer.end);
   }
   // An item's heading, id cell or first words: what the linter took it for.
   const item = detection.items.find((candidate) => at(candidate.anchor.start, candidate.anchor.end));

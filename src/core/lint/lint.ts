@@ -12,6 +12,7 @@ import { checkEnablerType } from './checks/enablerType';
 import { checkFrontMatterSyntax, checkUnknownType } from './checks/fileChecks';
 import { checkMissingSections } from './checks/missingSection';
 import { checkOutdatedTerms } from './checks/outdatedTerm';
+import { checkProseRole } from './checks/proseRole';
 import { checkRoleSeparationInArtifact } from './checks/roleSeparation';
 import { checkStoryFormat } from './checks/storyFormat';
 import { checkUnknownRole } from './checks/unknownRole';
@@ -51,6 +52,7 @@ const ITEM_CHECKS: Check[] = [
   checkStoryFormat,
   checkEnablerType,
   checkRoleSeparationInArtifact,
+  checkProseRole,
 ];
 
 const resolvers = new WeakMap<RulesTable, WeakMap<ArtifactsConfig, RoleResolver>>();

@@ -49,7 +49,7 @@ export class RoleResolver {
   /** Terms already classified: the same owners and roles recur on every keystroke. */
   private readonly classified = new Map<string, TermMatch>();
 
-  constructor(readonly table: RulesTable, config: ArtifactsConfig) {
+  constructor(readonly table: RulesTable, readonly config: ArtifactsConfig) {
     for (const role of table.roles) {
       for (const name of [role.name, role.plural, role.person ?? '', role.id, ...role.aliases, ...(config.aliases[role.id] ?? [])]) {
         if (name) this.byName.set(normalizeName(name), role);

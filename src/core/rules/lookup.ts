@@ -36,3 +36,20 @@ export function sectionsById(table: RulesTable): ReadonlyMap<string, SectionEntr
   }
   return sections;
 }
+
+/**
+ * Source references grouped by source, each source named once with its
+ * articles in the order first cited: `S6 Product Owner`, `S6 Team Backlog`,
+ * `RA` → `SAFe 6 articles on scaledagileframework.com: Product Owner, Team
+ * Backlog` and `articles comparing …`.
+ */
+export function groupedSourceNames(table: RulesTable, references: readonly string[]): string[] {
+  const articlesByKey = new Map<string, string[]>();
+  for (const reference of references) {
+    const [key, ...article] = reference.split(' ');
+    const articles = articlesByKey.get(key) ?? [];
+    if (article.length && !articles.includes(article.join(' '))) articles.push(article.join(' '));
+    articlesByKey.set(key, articles);
+  }
+  return [...articlesByKey].map(([key, articles]) => sourceName(table, [key, articles.join(', ')].join(' ').trim()));
+}

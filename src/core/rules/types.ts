@@ -98,6 +98,20 @@ export interface ActionEntry {
   /** Field keys that express the action, normalised (lower case, `-`). */
   fields: string[];
   description: string;
+  /** The words that give the action to a role in a sentence (prose-role). */
+  prose: ActionProse;
+}
+
+/** How a sentence says that a role does an action; phrases in lower case. */
+export interface ActionProse {
+  /** Present tense as [after a singular doer, after a plural doer or a modal]: `[accepts, accept]`. */
+  present: [string, string][];
+  /** Simple past, after any doer: `accepted`. */
+  past: string[];
+  /** Passive forms followed by the doer: `accepted by`. */
+  passive: string[];
+  /** Nouns that follow the doer: `sign-off` in "PO sign-off". */
+  nouns: string[];
 }
 
 export interface TypeHint {
@@ -141,6 +155,15 @@ export interface RuleExamples {
   right: string;
 }
 
+/**
+ * Single sentences for a rule that reads prose: which are reported and which
+ * are not, and why. The docs page lists them; a test lints each one.
+ */
+export interface RuleSentences {
+  reported: string[];
+  silent: { sentence: string; why: string }[];
+}
+
 export interface RuleEntry {
   id: string;
   severity: Severity;
@@ -152,6 +175,7 @@ export interface RuleEntry {
   examples: RuleExamples;
   /** How the rule reads section, row, list and paragraph items (SPEC §1), for its docs page. */
   inItems?: string;
+  sentences?: RuleSentences;
 }
 
 export interface RulesTable {

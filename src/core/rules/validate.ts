@@ -6,6 +6,7 @@ import { readDetection, readStoryVoice } from './validateDetection';
 import { wordedTexts } from './profiles';
 import type {
   ActionEntry,
+  ActionProse,
   ArtifactEntry,
   Correction,
   NonSafeTitle,
@@ -14,6 +15,7 @@ import type {
   RoleEntry,
   RuleEntry,
   RuleExamples,
+  RuleSentences,
   RulesTable,
   SectionEntry,
   SourceEntry,
@@ -41,6 +43,10 @@ export const RULE_MESSAGES: Readonly<Record<string, RuleMessageContract>> = {
   'frontmatter-syntax': { templates: ['invalid', 'unterminated'], placeholders: ['detail'] },
   'unknown-type': { templates: ['unknown'], placeholders: ['value', 'suggestion', 'types'] },
   'config-error': { templates: ['invalid', 'entry'], placeholders: ['detail'] },
+  'prose-role': {
+    templates: ['some', 'none'],
+    placeholders: ['actor', 'actorVerb', 'actorDoesNot', 'actorArtifacts', 'artifacts', 'allowed', 'allowedVerb', 'verb', 'reason'],
+  },
 };
 
 /** Default severities: any level but `off` (a rule that is off by default would be no rule). */
@@ -159,10 +165,13 @@ const TABLE_KEYS = ['sources', 'roles', 'nonSafeTitles', 'actions', 'artifacts',
 const TYPE_HINT_KEYS = ['type', 'hint'];
 const ROLE_KEYS = ['name', 'plural', 'collective', 'person', 'rosterTeams', 'aliases', 'abbreviations', 'focus', 'responsibilities', 'doesNot', 'oftenSaid', 'sources'];
 const TITLE_KEYS = ['name', 'aliases', 'abbreviations', 'explanation', 'suggest'];
-const ACTION_KEYS = ['verb', 'verbs', 'fields', 'description'];
+const ACTION_KEYS = ['verb', 'verbs', 'fields', 'description', 'prose'];
+const PROSE_KEYS = ['present', 'past', 'passive', 'nouns'];
+/** A prose phrase: lower-case words, joined by single spaces or hyphens. */
+const PROSE_PHRASE = /^[a-z]+(?:[ -][a-z]+)*$/;
 const ARTIFACT_KEYS = ['name', 'plural', 'typeNames', 'idPrefixes', 'rank', 'enabler', 'base', 'summary', 'requiredSections', 'userVoice', 'allowed', 'reasons', 'sources'];
 const SECTION_KEYS = ['id', 'name', 'aliases', 'reason', 'skeleton', 'inlineForm'];
-const RULE_KEYS = ['severity', 'summary', 'messages', 'why', 'sources', 'examples', 'inItems'];
+const RULE_KEYS = ['severity', 'summary', 'messages', 'why', 'sources', 'examples', 'inItems', 'sentences'];
 const EXAMPLE_KEYS = ['fileName', 'wrong', 'right'];
 /** A bare Markdown file name, or the config file: examples are linted as one of the two. */
 const EXAMPLE_FILE_NAME = /^(?:[\w.-]+\.md|\.agile-artifacts\.yaml)$/;
@@ -265,7 +274,26 @@ function readAction(r: Reader, id: string, value: unknown, path: string): Action
     verbs: r.string(o, 'verbs', path),
     fields: r.stringList(o, 'fields', path),
     description: r.string(o, 'description', path),
+    prose: readActionProse(r, o.prose, at(path, 'prose')),
   };
+}
+
+function readActionProse(r: Reader, value: unknown, path: string): ActionProse {
+  const o = r.object(value, path, PROSE_KEYS);
+  const present = r.list(o.present, at(path, 'present')).map((pair, i): [string, string] => {
+    const forms = r.stringListValue(pair, at(at(path, 'present'), i));
+    if (forms.length === 2) return [forms[0], forms[1]];
+    if (Array.isArray(pair)) r.fail(at(at(path, 'present'), i), 'expected [singular form, plural form]');
+    return ['', ''];
+  });
+  const prose: ActionProse = {
+    present: present.filter(([singular]) => singular !== ''),
+    past: r.stringList(o, 'past', path),
+    passive: r.stringList(o, 'passive', path),
+    nouns: r.stringList(o, 'nouns', path),
+  };
+  if (!prose.present.length) r.fail(at(path, 'present'), 'expected at least one [singular, plural] pair');
+  return prose;
 }
 
 function readArtifact(r: Reader, id: string, value: unknown, path: string): ArtifactEntry {
@@ -331,6 +359,18 @@ function readRule(r: Reader, id: string, value: unknown, path: string): RuleEntr
     sources: r.stringList(o, 'sources', path),
     examples: readExamples(r, o.examples, at(path, 'examples')),
     ...(o.inItems === undefined ? {} : { inItems: r.string(o, 'inItems', path) }),
+    ...(o.sentences === undefined ? {} : { sentences: readSentences(r, o.sentences, at(path, 'sentences')) }),
+  };
+}
+
+function readSentences(r: Reader, value: unknown, path: string): RuleSentences {
+  const o = r.object(value, path, ['reported', 'silent']);
+  return {
+    reported: r.stringList(o, 'reported', path),
+    silent: r.list(o.silent, at(path, 'silent')).map((item, i) => {
+      const entry = r.object(item, at(at(path, 'silent'), i), ['sentence', 'why']);
+      return { sentence: r.string(entry, 'sentence', at(at(path, 'silent'), i)), why: r.string(entry, 'why', at(at(path, 'silent'), i)) };
+    }),
   };
 }
 
@@ -452,10 +492,27 @@ function checkArtifacts(r: Reader, table: RulesTable): void {
   }
 }
 
-/** Field keys are normalised and each belongs to one action. */
+/** Field keys are normalised and each belongs to one action; so does every prose phrase. */
 function checkActions(r: Reader, table: RulesTable): void {
   const owners = new Map<string, string>();
+  const phraseOwners = new Map<string, string>();
   for (const action of table.actions) {
+    const { present, past, passive, nouns } = action.prose;
+    const phrases: [string, string][] = [
+      ...present.flatMap((pair, i): [string, string][] => pair.map((phrase) => [phrase, `present[${i}]`])),
+      ...past.map((phrase): [string, string] => [phrase, 'past']),
+      ...passive.map((phrase): [string, string] => [phrase, 'passive']),
+      ...nouns.map((phrase): [string, string] => [phrase, 'nouns']),
+    ];
+    for (const [phrase, where] of phrases) {
+      const path = `actions.${action.id}.prose.${where}`;
+      if (!PROSE_PHRASE.test(phrase)) r.fail(path, `"${phrase}" must be lower-case words joined by single spaces or hyphens`);
+      const other = phraseOwners.get(phrase);
+      // A pair may repeat a form ("put" for both numbers), but no phrase may belong to two actions.
+      if (other !== undefined && other !== action.id) r.fail(path, `"${phrase}" already belongs to actions.${other}`);
+      else phraseOwners.set(phrase, action.id);
+    }
+    for (const phrase of passive) if (!/ by$/.test(phrase)) r.fail(`actions.${action.id}.prose.passive`, `"${phrase}" must end in "by", which the doer follows`);
     for (const field of action.fields) {
       if (!ID.test(field)) r.fail(`actions.${action.id}.fields`, `"${field}" must be normalised: lower case, words joined by "-"`);
       const other = owners.get(field);

@@ -4,3 +4,4 @@ import './features.test';
 import './host.test';
 import './items.test';
 import './process.test';
+import './prose.test';
