@@ -29,7 +29,6 @@ export function collectBacklog(positionals: string[], cwd: string, fixed: Loaded
     const { config, resolver } = configs.forFile(file);
     const linted = lintDocument(read.text, { fileName: file, config, resolver });
     for (const { depth, parentRef, ...entry } of backlogEntries(linted.doc, linted.items, linted.findings, table, resolver ?? resolverFor(table, config))) {
-      void parentRef;
       entries.push({ file: shown, ...entry, parent: entry.parent?.startsWith(':') ? `${shown}${entry.parent}` : entry.parent });
       depths.push(depth);
     }

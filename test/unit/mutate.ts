@@ -1,16 +1,7 @@
 /** Seeded mutations of fixture texts, shared by the in-process fuzz and the CLI's --fix fuzz. */
 
-/** A small seeded generator, so a failing case can be replayed. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The fuzz tests seed mutations with the one generator the generated suites use.
+export { mulberry32 } from './random';
 
 const SNIPPETS = ['---\n', '\n', '\r\n', '|', '**', '> ', '- ', '<!--', '-->', '```', ':', 'PO', 'Product Owner', '\uFEFF', '\u0000', '\ud800', '&a', '*a', '[', ']', '{', '#', 'As a', 'I want', 'so that', 'type: feature\n', 'accepted-by: ', '<!-- agile-artifacts-disable -->'];
 
