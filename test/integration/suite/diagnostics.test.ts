@@ -11,10 +11,13 @@ describe('diagnostics', () => {
     await cleanScratch();
   });
 
-  it('appear on open, with source, rule code and a link to the rule page', async () => {
+  it('appear on open, with source, rule code and a link to the rule page', async function () {
+    // The first test opens the first Markdown file: it activates the extension in a
+    // host that may still be starting (a cold web worker on a busy CI machine took >10 s).
+    this.timeout(90_000);
     const uri = fileUri('po-accepts.feature.md');
     await open(uri);
-    const [diagnostic] = await waitForDiagnostics(uri, (found) => found.length > 0);
+    const [diagnostic] = await waitForDiagnostics(uri, (found) => found.length > 0, 75_000);
     assert.equal(diagnostic.source, 'agile-artifacts');
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(diagnostic.message, /^Product Owners accept stories, not features: Product Management accepts features/);
