@@ -1,6 +1,7 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { backlogEntries, CONFIG_FILE_NAME, lintDocument, resolverFor, rulesTable, skipReason } from '../core';
-import type { BacklogEntry } from '../core';
+import { BacklogGraph, CONFIG_FILE_NAME, backlogEntries, effectiveTable, graphFindings, lintDocument, recordOf, resolverFor, rulesTable, skipReason } from '../core';
+import type { BacklogEntry, GraphItem } from '../core';
 import { ConfigFinder } from './configs';
 import type { LoadedConfig } from './configs';
 import { displayPath, expandPaths, readText } from './files';
@@ -10,13 +11,22 @@ export interface FileBacklogEntry extends Omit<BacklogEntry, 'depth' | 'parentRe
   file: string;
 }
 
-/** The items found in the given paths, sorted by file and line; unreadable files are reported on stderr. */
-export function collectBacklog(positionals: string[], cwd: string, fixed: LoadedConfig | undefined, stderr: (text: string) => void): { entries: FileBacklogEntry[]; depths: number[] } {
+/** The listing: entries by file and line (JSON), and the tree order with depths (text). */
+export interface Backlog {
+  entries: FileBacklogEntry[];
+  tree: { entry: FileBacklogEntry; depth: number }[];
+}
+
+/**
+ * The items found in the given paths, linked across files as SPEC §7 reads
+ * parents; unreadable and skipped files are reported on stderr.
+ */
+export function collectBacklog(positionals: string[], cwd: string, fixed: LoadedConfig | undefined, stderr: (text: string) => void): Backlog {
   const files = expandPaths(positionals, cwd);
   const configs = new ConfigFinder(fixed);
-  const table = rulesTable();
+  const graph = new BacklogGraph(rulesTable(), { exists: (file) => fs.existsSync(file) });
+  const byItem = new Map<string, FileBacklogEntry>();
   const entries: FileBacklogEntry[] = [];
-  const depths: number[] = [];
   for (const file of files.sort()) {
     if (path.basename(file) === CONFIG_FILE_NAME) continue;
     const shown = displayPath(file, cwd);
@@ -26,26 +36,59 @@ export function collectBacklog(positionals: string[], cwd: string, fixed: Loaded
       stderr(`agile-artifacts: skipped ${shown}: ${skipped}\n`);
       continue;
     }
-    const { config, resolver } = configs.forFile(file);
+    const { config, resolver: found } = configs.forFile(file);
+    const table = effectiveTable(rulesTable(), config);
+    const resolver = found?.table === table ? found : resolverFor(table, config);
     const linted = lintDocument(read.text, { fileName: file, config, resolver });
-    for (const { depth, parentRef, ...entry } of backlogEntries(linted.doc, linted.items, linted.findings, table, resolver ?? resolverFor(table, config))) {
-      entries.push({ file: shown, ...entry, parent: entry.parent?.startsWith(':') ? `${shown}${entry.parent}` : entry.parent });
-      depths.push(depth);
+    const record = recordOf(file, linted.doc, linted.items, table, resolver, config, linted.findings);
+    graph.update(record);
+    backlogEntries(linted.doc, linted.items, linted.findings, table, resolver).forEach(({ depth, parentRef, ...entry }, i) => {
+      const listed = { file: shown, ...entry };
+      entries.push(listed);
+      byItem.set(record.items[i].key, listed);
+    });
+  }
+  const name = (item: GraphItem) => item.id ?? `${displayPath(item.file, cwd)}:${item.shape === 'file' ? 1 : item.line + 1}`;
+  for (const file of graph.files()) {
+    for (const finding of graphFindings(graph, file)) {
+      const item = graph.itemAt(file, finding.range.start.line);
+      const entry = item && byItem.get(item.key);
+      if (entry) entry.findings++;
     }
   }
-  return { entries, depths };
+  for (const item of graph.items()) {
+    const entry = byItem.get(item.key);
+    const parent = graph.parentOf(item);
+    if (entry) entry.parent = parent ? name(parent) : null;
+  }
+  return { entries, tree: treeOrder(graph, byItem) };
 }
 
-/** The listing as an indented tree: each item under the one it is written in. */
-export function formatBacklogText(entries: readonly FileBacklogEntry[], depths: readonly number[], typeName: (id: string) => string): string {
-  if (!entries.length) return 'No backlog items found.\n';
-  const lines = entries.map((entry, i) => {
+/** Depth-first from the top items; a parent loop is entered once (its first item is at the top). */
+function treeOrder(graph: BacklogGraph, byItem: Map<string, FileBacklogEntry>): Backlog['tree'] {
+  const tree: Backlog['tree'] = [];
+  const seen = new Set<GraphItem>();
+  const visit = (item: GraphItem, depth: number) => {
+    if (seen.has(item)) return;
+    seen.add(item);
+    const entry = byItem.get(item.key);
+    if (entry) tree.push({ entry, depth });
+    for (const child of graph.childrenOf(item)) visit(child, depth + 1);
+  };
+  for (const item of graph.topItems()) visit(item, 0);
+  return tree;
+}
+
+/** The listing as an indented tree: each item under its parent, across files. */
+export function formatBacklogText(tree: Backlog['tree'], typeName: (id: string) => string): string {
+  if (!tree.length) return 'No backlog items found.\n';
+  const lines = tree.map(({ entry, depth }) => {
     const problems = entry.findings ? `(${entry.findings} finding${entry.findings === 1 ? '' : 's'})` : '';
     // `Epic 10` already says its type; `US 10.1` does not.
     const name = entry.id?.toLowerCase().startsWith(typeName(entry.type).toLowerCase()) ? entry.id : [typeName(entry.type), entry.id].filter(Boolean).join(' ');
     const parts = [name, entry.title && `— ${entry.title}`, ` ${entry.file}:${entry.line}`, problems];
-    return '  '.repeat(depths[i]) + parts.filter(Boolean).join(' ');
+    return '  '.repeat(depth) + parts.filter(Boolean).join(' ');
   });
-  const files = new Set(entries.map((entry) => entry.file)).size;
-  return `${lines.join('\n')}\n\n${entries.length} item${entries.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.\n`;
+  const files = new Set(tree.map(({ entry }) => entry.file)).size;
+  return `${lines.join('\n')}\n\n${tree.length} item${tree.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.\n`;
 }

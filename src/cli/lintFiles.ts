@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, MAX_FILE_CHARS, TOO_LARGE, lintMarkdown } from '../core';
+import { BacklogGraph, CONFIG_FILE_NAME, MAX_FILE_CHARS, TOO_LARGE, effectiveTable, graphFindings, lintDocument, mergeFindings, recordOf, resolverFor, rulesTable, skipReason } from '../core';
 import type { Finding } from '../core';
 import type { ConfigFinder } from './configs';
 import { planFix, writeFix } from './fixFile';
@@ -25,10 +25,11 @@ export interface LintRun {
  */
 export function lintFiles(files: string[], cwd: string, configs: ConfigFinder, fix: boolean, stderr: (text: string) => void): LintRun {
   const run: LintRun = { findings: [], checked: 0, fixed: { fixes: 0, files: 0 }, writeFailed: false };
-  const planned: { shown: string; plan: PlannedFix }[] = [];
-  const report = (shown: string, findings: Finding[]) => {
-    for (const finding of findings) run.findings.push({ file: shown, finding });
-  };
+  const planned: { file: string; shown: string; plan: PlannedFix }[] = [];
+  // The graph rules need every file first: findings are reported once all are indexed.
+  const graph = new BacklogGraph(rulesTable(), { exists: (file) => fs.existsSync(file) });
+  const own: { file: string; shown: string; findings: Finding[] }[] = [];
+  const report = (file: string, shown: string, findings: Finding[]) => own.push({ file, shown, findings });
   for (const file of files) {
     const shown = displayPath(file, cwd);
     if (path.basename(file) === CONFIG_FILE_NAME) {
@@ -41,35 +42,41 @@ export function lintFiles(files: string[], cwd: string, configs: ConfigFinder, f
       stderr(`agile-artifacts: skipped ${shown}: ${read.error}\n`);
       continue;
     }
-    const { config, resolver } = configs.forFile(file);
-    const lint = (text: string) => lintMarkdown(text, { fileName: file, config, resolver });
-    const result = lint(read.text);
-    if (result.skipped) {
-      stderr(`agile-artifacts: skipped ${shown}: ${result.skipped}\n`);
+    const skippedText = skipReason(read.text);
+    if (skippedText) {
+      stderr(`agile-artifacts: skipped ${shown}: ${skippedText}\n`);
       continue;
     }
+    const { config, resolver } = configs.forFile(file);
+    const lint = (text: string) => lintDocument(text, { fileName: file, config, resolver });
+    const result = lint(read.text);
     run.checked++;
+    const table = effectiveTable(rulesTable(), config);
+    graph.update(recordOf(file, result.doc, result.items, table, resolver?.table === table ? resolver : resolverFor(table, config), config, result.findings));
     const plan = fix ? planFix(file, read, result.findings, (text) => lint(text).findings) : undefined;
     if (plan && 'notFixed' in plan) stderr(`agile-artifacts: not fixed ${shown}: ${plan.notFixed}\n`);
-    if (plan && 'bytes' in plan) planned.push({ shown, plan });
-    else report(shown, result.findings);
+    if (plan && 'bytes' in plan) planned.push({ file, shown, plan });
+    else report(file, shown, result.findings);
   }
-  for (const { shown, plan } of planned) {
+  for (const { file, shown, plan } of planned) {
     const error = writeFix(plan);
     if (error) {
       stderr(`agile-artifacts: cannot fix ${shown}: ${error}; it was left as it was\n`);
       run.writeFailed = true;
-      report(shown, plan.before);
+      report(file, shown, plan.before);
     } else {
       run.fixed.fixes += plan.fixCount;
       run.fixed.files++;
-      report(shown, plan.after);
+      report(file, shown, plan.after);
     }
+  }
+  for (const { file, shown, findings } of own) {
+    for (const finding of mergeFindings(findings, graphFindings(graph, file))) run.findings.push({ file: shown, finding });
   }
   for (const loaded of configs.loaded()) {
     if (!loaded.file) continue;
     run.checked++;
-    report(displayPath(loaded.file, cwd), loaded.findings);
+    for (const finding of loaded.findings) run.findings.push({ file: displayPath(loaded.file, cwd), finding });
   }
   return run;
 }

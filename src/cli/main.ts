@@ -85,9 +85,9 @@ function backlog(args: string[], cwd: string, out: Output): number {
   const format = values.format as string;
   if (!['text', 'json'].includes(format)) throw new UsageError(`unknown format "${format}" (use text or json)`);
   const fixed = fixedConfig(values.config, cwd);
-  const { entries, depths } = collectBacklog(positionals, cwd, fixed, out.stderr);
+  const { entries, tree } = collectBacklog(positionals, cwd, fixed, out.stderr);
   if (format === 'json') out.stdout(`${JSON.stringify(entries, null, 2)}\n`);
-  else out.stdout(formatBacklogText(entries, depths, (id) => rulesTable().artifacts.find((artifact) => artifact.id === id)?.name ?? id));
+  else out.stdout(formatBacklogText(tree, (id) => rulesTable().artifacts.find((artifact) => artifact.id === id)?.name ?? id));
   return 0;
 }
 

@@ -44,11 +44,13 @@ export interface Finding {
   related?: RelatedPlace[];
 }
 
-/** A place in the same file, or in the config file that applies to it. */
+/** A place in the same file, in the config file that applies to it, or in another file of the backlog. */
 export interface RelatedPlace {
   message: string;
   range: Range;
-  file: 'same' | 'config';
+  file: 'same' | 'config' | 'other';
+  /** The other file, as the index names it (a path or URI string), for `file: 'other'`. */
+  otherFile?: string;
   /** Which config file, where several apply (a path or URI, as the front end named it). */
   configFile?: string;
 }

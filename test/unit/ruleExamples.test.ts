@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { CONFIG_FILE_NAME, lintConfigText, lintMarkdown, rulesTable } from '../../src/core';
+import { CONFIG_FILE_NAME, lintBacklog, lintConfigText, rulesTable } from '../../src/core';
 import type { Finding } from '../../src/core';
 import rawTable from '../../src/core/rules/table.yaml';
 import type { RuleExamples } from '../../src/core/rules/types';
 import { validateRulesTable } from '../../src/core/rules/validate';
 
-/** Lints an example as the file it pretends to be: the config file, or a Markdown artifact. */
+/** Lints an example as the file it pretends to be: the config file, or a Markdown artifact that is a backlog of its own. */
 function lintExample(examples: RuleExamples, text: string): Finding[] {
-  return examples.fileName === CONFIG_FILE_NAME ? lintConfigText(text).findings : lintMarkdown(text, { fileName: examples.fileName }).findings;
+  if (examples.fileName === CONFIG_FILE_NAME) return lintConfigText(text).findings;
+  return lintBacklog([{ file: examples.fileName, text }]).findings.get(examples.fileName) ?? [];
 }
 
 function describeFindings(findings: Finding[]): string {

@@ -52,6 +52,9 @@ describe('rules table', () => {
         'unknown-type': 'warning',
         'config-error': 'error',
         'prose-role': 'information',
+        'unknown-parent': 'warning',
+        'parent-type': 'information',
+        'duplicate-id': 'warning',
       });
     });
 

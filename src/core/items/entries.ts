@@ -36,7 +36,6 @@ export interface BacklogEntry {
 
 /** Describes the items of one linted document, index entries left out. */
 export function backlogEntries(doc: ParsedDocument, items: readonly Item[], findings: readonly Finding[], table: RulesTable, resolver: RoleResolver): BacklogEntry[] {
-  const actions = actionFieldMap(table);
   const real = items.filter((item) => !item.indexEntry);
   const owner = new Map<number, Item>();
   for (const item of real) for (const line of ownLineNumbers(item)) owner.set(line, item);
@@ -48,18 +47,7 @@ export function backlogEntries(doc: ParsedDocument, items: readonly Item[], find
     if (item) counts.set(item, (counts.get(item) ?? 0) + 1);
   }
   return real.map((item) => {
-    const roles: RoleAssignment[] = [];
-    for (const field of item.fields) {
-      const action = actions.get(field.normalizedKey);
-      if (!action) continue;
-      for (const value of field.values) {
-        for (const part of resolver.resolveValue(value.text, value.start)) {
-          const match = part.match;
-          const role = match.kind === 'role' ? match.role.id : match.kind === 'person' ? (match.roles[0]?.id ?? null) : null;
-          roles.push({ action: action.id, value: part.text, role, line: doc.index.positionAt(part.start).line + 1 });
-        }
-      }
-    }
+    const roles = roleAssignments(item, doc, table, resolver);
     let depth = 0;
     for (let parent = item.parent; parent; parent = parent.parent) depth++;
     return {
@@ -76,6 +64,24 @@ export function backlogEntries(doc: ParsedDocument, items: readonly Item[], find
       depth,
     };
   });
+}
+
+/** The roles the item's fields give it, one per value that names a role, person or placeholder. */
+export function roleAssignments(item: Item, doc: ParsedDocument, table: RulesTable, resolver: RoleResolver): RoleAssignment[] {
+  const actions = actionFieldMap(table);
+  const roles: RoleAssignment[] = [];
+  for (const field of item.fields) {
+    const action = actions.get(field.normalizedKey);
+    if (!action) continue;
+    for (const value of field.values) {
+      for (const part of resolver.resolveValue(value.text, value.start)) {
+        const match = part.match;
+        const role = match.kind === 'role' ? match.role.id : match.kind === 'person' ? (match.roles[0]?.id ?? null) : null;
+        roles.push({ action: action.id, value: part.text, role, line: doc.index.positionAt(part.start).line + 1 });
+      }
+    }
+  }
+  return roles;
 }
 
 function ownLineNumbers(item: Item): number[] {

@@ -75,6 +75,8 @@ export interface ArtifactEntry {
   idPrefixes: string[];
   /** 1 story, 2 feature, 3 capability, 4 epic (enablers as their base); 0 for an enabler of unknown level. */
   rank: number;
+  /** The types SAFe puts directly above this one (parent-type); undefined: any parent is accepted. */
+  parents?: string[];
   enabler: boolean;
   /** The plain (non-enabler) artifact an enabler belongs with, e.g. `feature`. */
   base?: string;
@@ -213,6 +215,8 @@ export interface DetectionEntry {
   bodyTypeKeys: string[];
   idKeys: string[];
   parentKeys: string[];
+  statusKeys: string[];
+  planPageWords: string[];
   genericFileNames: string[];
   notItemFileWords: string[];
   backlogPageWords: string[];

@@ -47,6 +47,9 @@ export const RULE_MESSAGES: Readonly<Record<string, RuleMessageContract>> = {
     templates: ['some', 'none'],
     placeholders: ['actor', 'actorVerb', 'actorDoesNot', 'actorArtifacts', 'artifacts', 'allowed', 'allowedVerb', 'verb', 'reason'],
   },
+  'unknown-parent': { templates: ['id', 'link', 'title'], placeholders: ['item', 'ref', 'id', 'target', 'title', 'suggestion'] },
+  'parent-type': { templates: ['field', 'folder', 'nested', 'loop'], placeholders: ['child', 'parent', 'children', 'allowed', 'count', 'verb', 'plural', 'chain'] },
+  'duplicate-id': { templates: ['duplicate'], placeholders: ['id', 'other', 'place', 'more'] },
 };
 
 /** Default severities: any level but `off` (a rule that is off by default would be no rule). */
@@ -169,7 +172,7 @@ const ACTION_KEYS = ['verb', 'verbs', 'fields', 'description', 'prose'];
 const PROSE_KEYS = ['present', 'past', 'passive', 'nouns'];
 /** A prose phrase: lower-case words, joined by single spaces or hyphens. */
 const PROSE_PHRASE = /^[a-z]+(?:[ -][a-z]+)*$/;
-const ARTIFACT_KEYS = ['name', 'plural', 'typeNames', 'idPrefixes', 'rank', 'enabler', 'base', 'summary', 'requiredSections', 'userVoice', 'allowed', 'reasons', 'sources'];
+const ARTIFACT_KEYS = ['name', 'plural', 'typeNames', 'idPrefixes', 'rank', 'parents', 'enabler', 'base', 'summary', 'requiredSections', 'userVoice', 'allowed', 'reasons', 'sources'];
 const SECTION_KEYS = ['id', 'name', 'aliases', 'reason', 'skeleton', 'inlineForm'];
 const RULE_KEYS = ['severity', 'summary', 'messages', 'why', 'sources', 'examples', 'inItems', 'sentences'];
 const EXAMPLE_KEYS = ['fileName', 'wrong', 'right'];
@@ -317,6 +320,7 @@ function readArtifact(r: Reader, id: string, value: unknown, path: string): Arti
   };
   const base = r.optionalString(o, 'base', path);
   if (base !== undefined) artifact.base = base;
+  if (o.parents !== undefined) artifact.parents = r.stringList(o, 'parents', path);
   return artifact;
 }
 
@@ -476,6 +480,9 @@ function checkArtifacts(r: Reader, table: RulesTable): void {
       const other = idPrefixes.get(prefix);
       if (other !== undefined) r.fail(`${path}.idPrefixes`, `"${prefix}" is already a prefix of artifacts.${other}`);
       else idPrefixes.set(prefix, artifact.id);
+    }
+    for (const parent of artifact.parents ?? []) {
+      if (!byId.has(parent)) r.fail(`${path}.parents`, `unknown artifact "${parent}"`);
     }
     if (artifact.base !== undefined) {
       const base = byId.get(artifact.base);

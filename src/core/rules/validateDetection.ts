@@ -3,11 +3,11 @@ import { at } from './validate';
 import type { Reader } from './validate';
 
 const DETECTION_KEYS: (keyof DetectionEntry)[] = [
-  'typeKeys', 'bodyTypeKeys', 'idKeys', 'parentKeys', 'genericFileNames', 'notItemFileWords',
+  'typeKeys', 'bodyTypeKeys', 'idKeys', 'parentKeys', 'statusKeys', 'planPageWords', 'genericFileNames', 'notItemFileWords',
   'backlogPageWords', 'storyListHeadings', 'issueTemplateKeys', 'issueTemplateTypeKeys', 'idColumns',
 ];
 /** Keys compared after normalizing (lower case, words joined by "-"), so the table must hold them normalized. */
-const NORMALIZED_KEYS: (keyof DetectionEntry)[] = ['typeKeys', 'bodyTypeKeys', 'idKeys', 'parentKeys', 'issueTemplateKeys', 'issueTemplateTypeKeys'];
+const NORMALIZED_KEYS: (keyof DetectionEntry)[] = ['typeKeys', 'bodyTypeKeys', 'idKeys', 'parentKeys', 'statusKeys', 'issueTemplateKeys', 'issueTemplateTypeKeys'];
 const NORMALIZED = /^[a-z]+(?:-[a-z]+)*$/;
 const VOICE_KEYS = ['language', 'role', 'roleEndings', 'want', 'benefit', 'benefitFirst'];
 

@@ -1,0 +1,396 @@
+import { vocabulary } from '../items/vocabulary';
+import type { Vocabulary } from '../items/vocabulary';
+import type { RulesTable } from '../rules/types';
+import { dirname, folderNames, pathKey, resolvePath, sharedFolders } from './paths';
+import { folderId, keyPrefix, normalizeId, normalizeTitle, readParentReference } from './references';
+import type { ParentReference } from './references';
+import type { FileRecord, GraphItem } from './record';
+
+/** How an item found its parent (SPEC §7), or why its parent field found none. */
+export interface ParentLink {
+  parent?: GraphItem;
+  via?: 'field' | 'nesting' | 'folder';
+  /** True when the parent field named the parent by its title. */
+  byTitle?: boolean;
+  /** The parent field names an id, file or title that no item has. */
+  missing?: MissingParent;
+}
+
+export type MissingParent =
+  | { kind: 'id'; id: string; reportable: boolean }
+  | { kind: 'link'; target: string }
+  | { kind: 'title'; title: string };
+
+export interface GraphOptions {
+  /** Whether a file exists that the index does not hold (the CLI indexes only the paths it was given). */
+  exists?: (file: string) => boolean;
+}
+
+/**
+ * The backlog as a graph: every item of every indexed file, by id, title and
+ * file, with its parent resolved as SPEC §7 orders the evidence and its
+ * children. Updated one file at a time: each resolution remembers which ids,
+ * titles and files it looked up, so a change re-resolves only the items that
+ * read what changed. Pure: files are keys (paths or URI strings), never read.
+ */
+export class BacklogGraph {
+  private readonly records = new Map<string, FileRecord>();
+  private readonly byId = new Map<string, Set<GraphItem>>();
+  private readonly byTitle = new Map<string, Set<GraphItem>>();
+  private readonly prefixCounts = new Map<string, number>();
+  private readonly links = new Map<GraphItem, ParentLink>();
+  private readonly childSets = new Map<GraphItem, Set<GraphItem>>();
+  /** Lookup key (`id:…`, `title:…`, `file:…`, `prefix:…`) → the items whose parent depends on it. */
+  private readonly dependents = new Map<string, Set<GraphItem>>();
+  private readonly reads = new Map<GraphItem, string[]>();
+  /** Items whose parent field is a title that matches nothing: reported only once the workspace links by title. */
+  private readonly titleMisses = new Set<GraphItem>();
+  private titleLinks = 0;
+  readonly vocab: Vocabulary;
+
+  constructor(
+    readonly table: RulesTable,
+    private readonly options: GraphOptions = {},
+  ) {
+    this.vocab = vocabulary(table);
+  }
+
+  /** Replaces what the index knows of one file; returns the files whose graph findings may have changed. */
+  update(record: FileRecord): Set<string> {
+    const affected = new Set<string>([record.file]);
+    const touched = new Set<string>();
+    const titleLinksBefore = this.titleLinks;
+    const old = this.records.get(pathKey(record.file));
+    if (old) this.detach(old, touched, affected);
+    this.records.set(pathKey(record.file), record);
+    this.attach(record, touched, affected);
+    this.relink(touched, record.items, affected);
+    this.noteTitleUse(titleLinksBefore, affected);
+    return affected;
+  }
+
+  /** Forgets a deleted file; returns the files whose graph findings may have changed. */
+  remove(file: string): Set<string> {
+    const affected = new Set<string>();
+    const old = this.records.get(pathKey(file));
+    if (!old) return affected;
+    const touched = new Set<string>();
+    const titleLinksBefore = this.titleLinks;
+    this.detach(old, touched, affected);
+    this.records.delete(pathKey(file));
+    affected.delete(old.file);
+    this.relink(touched, [], affected);
+    this.noteTitleUse(titleLinksBefore, affected);
+    return affected;
+  }
+
+  /** A moved file is removed and indexed again under its new name (its id may come from the name). */
+  rename(from: string, record: FileRecord): Set<string> {
+    const affected = this.remove(from);
+    for (const file of this.update(record)) affected.add(file);
+    return affected;
+  }
+
+  has(file: string): boolean {
+    return this.records.has(pathKey(file));
+  }
+
+  record(file: string): FileRecord | undefined {
+    return this.records.get(pathKey(file));
+  }
+
+  files(): string[] {
+    return [...this.records.values()].map((record) => record.file).sort();
+  }
+
+  *items(): IterableIterator<GraphItem> {
+    for (const record of this.records.values()) yield* record.items;
+  }
+
+  get size(): number {
+    let count = 0;
+    for (const record of this.records.values()) count += record.items.length;
+    return count;
+  }
+
+  /** Items with this id (ignoring case and the prefix separator), nearest to `fromFile` first. */
+  itemsWithId(id: string, fromFile?: string): GraphItem[] {
+    const found = [...(this.byId.get(normalizeId(id)) ?? [])];
+    return fromFile ? byNearness(found, fromFile) : found.sort(compareItems);
+  }
+
+  /** The innermost item of `file` that holds zero-based `line`. */
+  itemAt(file: string, line: number): GraphItem | undefined {
+    let found: GraphItem | undefined;
+    for (const item of this.record(file)?.items ?? []) {
+      if (item.line <= line && line < Math.max(item.endLine, item.line + 1)) found = item;
+    }
+    return found;
+  }
+
+  /** The item with this key (`file#line`). */
+  item(key: string): GraphItem | undefined {
+    const hash = key.lastIndexOf('#');
+    const line = Number(key.slice(hash + 1));
+    return this.record(key.slice(0, hash))?.items.find((item) => item.line === line);
+  }
+
+  parentLink(item: GraphItem): ParentLink {
+    return this.links.get(item) ?? {};
+  }
+
+  parentOf(item: GraphItem): GraphItem | undefined {
+    return this.links.get(item)?.parent;
+  }
+
+  /** The items whose parent is `item`, by file and line. */
+  childrenOf(item: GraphItem): GraphItem[] {
+    return [...(this.childSets.get(item) ?? [])].sort(compareItems);
+  }
+
+  /**
+   * The items at the top: those without a parent, and one item of each parent
+   * loop (the first by file and line), so every item is reachable from here.
+   */
+  topItems(): GraphItem[] {
+    const top: GraphItem[] = [];
+    for (const item of this.items()) {
+      if (!this.links.get(item)?.parent || this.loopOf(item)?.[0] === item) top.push(item);
+    }
+    return top.sort(compareItems);
+  }
+
+  /** Whether the item's type expects a parent that it does not have. */
+  isOrphan(item: GraphItem): boolean {
+    if (this.links.get(item)?.parent) return false;
+    const parents = this.artifact(item.type)?.parents;
+    return parents !== undefined && parents.length > 0;
+  }
+
+  /** The loop of parents `item` is part of, starting with its first item by file and line; undefined when none. */
+  loopOf(item: GraphItem): GraphItem[] | undefined {
+    const seen = new Set<GraphItem>();
+    for (let at: GraphItem | undefined = this.links.get(item)?.parent; at; at = this.links.get(at)?.parent) {
+      if (at === item) {
+        const loop = [item];
+        for (let next = this.links.get(item)?.parent; next && next !== item; next = this.links.get(next)?.parent) loop.push(next);
+        const first = loop.reduce((a, b) => (compareItems(a, b) <= 0 ? a : b));
+        const start = loop.indexOf(first);
+        return [...loop.slice(start), ...loop.slice(0, start)];
+      }
+      if (seen.has(at)) return undefined;
+      seen.add(at);
+    }
+    return undefined;
+  }
+
+  /** Whether some parent field in the workspace names its parent by title (then a title that matches none is worth a finding). */
+  linksByTitle(): boolean {
+    return this.titleLinks > 0;
+  }
+
+  titles(): string[] {
+    return [...this.byTitle.keys()];
+  }
+
+  /** An item with this exact title (case and spacing aside), nearest to `fromFile`. */
+  itemWithTitle(title: string, fromFile: string): GraphItem | undefined {
+    return byNearness([...(this.byTitle.get(normalizeTitle(title)) ?? [])], fromFile)[0];
+  }
+
+  /** What a reference written in `fromFile` (a parent value, an id, a link) points at, as SPEC §7 reads it. */
+  resolveReference(text: string, fromFile: string, self?: GraphItem): GraphItem | undefined {
+    const reference = readParentReference(text, this.vocab);
+    return reference ? this.follow(reference, fromFile, self, []).parent : undefined;
+  }
+
+  artifact(type: string) {
+    return this.table.artifacts.find((artifact) => artifact.id === type);
+  }
+
+  private detach(record: FileRecord, touched: Set<string>, affected: Set<string>): void {
+    for (const item of record.items) {
+      for (const key of lookupKeys(item, record)) touched.add(key);
+      if (item.id) {
+        const id = normalizeId(item.id);
+        removeFrom(this.byId, id, item);
+        for (const other of this.byId.get(id) ?? []) affected.add(other.file);
+        const prefix = keyPrefix(item.id);
+        if (prefix) this.prefixCounts.set(prefix, (this.prefixCounts.get(prefix) ?? 1) - 1);
+      }
+      removeFrom(this.byTitle, normalizeTitle(item.title), item);
+      this.unlink(item);
+      this.childSets.delete(item);
+    }
+  }
+
+  private attach(record: FileRecord, touched: Set<string>, affected: Set<string>): void {
+    for (const item of record.items) {
+      for (const key of lookupKeys(item, record)) touched.add(key);
+      if (item.id) {
+        const id = normalizeId(item.id);
+        for (const other of this.byId.get(id) ?? []) affected.add(other.file);
+        addTo(this.byId, id, item);
+        const prefix = keyPrefix(item.id);
+        if (prefix) this.prefixCounts.set(prefix, (this.prefixCounts.get(prefix) ?? 0) + 1);
+      }
+      if (item.title) addTo(this.byTitle, normalizeTitle(item.title), item);
+    }
+  }
+
+  /** Resolves again the new items and every item that read a touched key. */
+  private relink(touched: Set<string>, fresh: readonly GraphItem[], affected: Set<string>): void {
+    const dirty = new Set<GraphItem>(fresh);
+    for (const key of touched) for (const item of this.dependents.get(key) ?? []) dirty.add(item);
+    for (const item of dirty) {
+      this.unlink(item);
+      this.link(item);
+      affected.add(item.file);
+      // The children's parent-type findings read this item's type.
+      for (const child of this.childSets.get(item) ?? []) affected.add(child.file);
+    }
+  }
+
+  private noteTitleUse(before: number, affected: Set<string>): void {
+    if (before > 0 === this.titleLinks > 0) return;
+    for (const item of this.titleMisses) affected.add(item.file);
+  }
+
+  private link(item: GraphItem): void {
+    const reads: string[] = [];
+    const link = this.resolve(item, reads);
+    this.links.set(item, link);
+    this.reads.set(item, reads);
+    for (const key of reads) addTo(this.dependents, key, item);
+    if (link.parent) addTo(this.childSets, link.parent, item);
+    if (link.byTitle) this.titleLinks++;
+    if (link.missing?.kind === 'title') this.titleMisses.add(item);
+  }
+
+  private unlink(item: GraphItem): void {
+    const link = this.links.get(item);
+    if (!link) return;
+    const reads = this.reads.get(item) ?? [];
+    if (link.parent) removeFrom(this.childSets, link.parent, item);
+    if (link.byTitle) this.titleLinks--;
+    this.titleMisses.delete(item);
+    for (const key of reads) removeFrom(this.dependents, key, item);
+    this.links.delete(item);
+    this.reads.delete(item);
+  }
+
+  private resolve(item: GraphItem, reads: string[]): ParentLink {
+    let missing: MissingParent | undefined;
+    if (item.parentRef) {
+      const reference = readParentReference(item.parentRef.text, this.vocab);
+      if (reference) {
+        const followed = this.follow(reference, item.file, item, reads);
+        if (followed.parent) return { parent: followed.parent, via: 'field', ...(followed.byTitle ? { byTitle: true } : {}) };
+        missing = followed.missing;
+        // A missing id or link is the parent the author meant: nesting and folders do not stand in for it.
+        if (missing && (missing.kind === 'link' || (missing.kind === 'id' && missing.reportable))) return { missing };
+      }
+    }
+    const found = this.nestingParent(item) ?? this.folderParent(item, reads);
+    return { ...found, ...(missing ? { missing } : {}) };
+  }
+
+  private nestingParent(item: GraphItem): ParentLink | undefined {
+    if (item.nestedIn === undefined) return undefined;
+    const parent = this.record(item.file)?.items[item.nestedIn];
+    return parent ? { parent, via: 'nesting' } : undefined;
+  }
+
+  /** A file item in a folder named after an item id, or in a folder below one (SPEC §7, folders). */
+  private folderParent(item: GraphItem, reads: string[]): ParentLink | undefined {
+    if (item.shape !== 'file') return undefined;
+    const folders = folderNames(item.file);
+    const own = item.id ? normalizeId(item.id) : undefined;
+    for (const name of folders.slice(-2).reverse()) {
+      const id = folderId(name, this.vocab);
+      if (!id || normalizeId(id) === own) continue;
+      reads.push(`id:${normalizeId(id)}`);
+      const parent = this.nearestWithId(id, item.file, item);
+      if (parent) return { parent, via: 'folder' };
+    }
+    return undefined;
+  }
+
+  private follow(reference: ParentReference, fromFile: string, self: GraphItem | undefined, reads: string[]): { parent?: GraphItem; byTitle?: boolean; missing?: MissingParent } {
+    if (reference.kind === 'link') {
+      const target = resolvePath(dirname(fromFile), reference.target);
+      reads.push(`file:${pathKey(target)}`);
+      const record = this.record(target);
+      if (record) {
+        const top = record.items.find((candidate) => candidate.nestedIn === undefined && candidate !== self);
+        return top ? { parent: top } : {};
+      }
+      if (reference.id) {
+        reads.push(`id:${normalizeId(reference.id)}`);
+        const parent = this.nearestWithId(reference.id, fromFile, self);
+        if (parent) return { parent };
+      }
+      if (this.options.exists?.(target)) return {};
+      return { missing: { kind: 'link', target: reference.target } };
+    }
+    if (reference.kind === 'id') {
+      const id = normalizeId(reference.id);
+      reads.push(`id:${id}`);
+      const parent = this.nearestWithId(reference.id, fromFile, self);
+      if (parent) return { parent };
+      // A project key (`PROJ-123`) may live in another tool; it is ours once the workspace has items with that prefix.
+      const prefix = reference.known ? undefined : keyPrefix(reference.id);
+      if (prefix) reads.push(`prefix:${prefix}`);
+      const reportable = reference.known || (prefix !== undefined && (this.prefixCounts.get(prefix) ?? 0) > 0);
+      return { missing: { kind: 'id', id: reference.id, reportable } };
+    }
+    // An id with no number (`EPIC-core-property-management`) is still an id once some item has it.
+    reads.push(`id:${normalizeId(reference.title)}`);
+    const byId = this.nearestWithId(reference.title, fromFile, self);
+    if (byId) return { parent: byId };
+    for (const title of [reference.title, reference.untyped]) {
+      if (!title) continue;
+      reads.push(`title:${normalizeTitle(title)}`);
+      const parent = byNearness([...(this.byTitle.get(normalizeTitle(title)) ?? [])].filter((candidate) => candidate !== self), fromFile)[0];
+      if (parent) return { parent, byTitle: true };
+    }
+    return { missing: { kind: 'title', title: reference.title } };
+  }
+
+  private nearestWithId(id: string, fromFile: string, self?: GraphItem): GraphItem | undefined {
+    const candidates = [...(this.byId.get(normalizeId(id)) ?? [])].filter((candidate) => candidate !== self);
+    return byNearness(candidates, fromFile)[0];
+  }
+}
+
+/** The keys other items may have looked up to find this one. */
+function lookupKeys(item: GraphItem, record: FileRecord): string[] {
+  const keys = [`file:${pathKey(record.file)}`, `title:${normalizeTitle(item.title)}`];
+  if (item.id) keys.push(`id:${normalizeId(item.id)}`);
+  const prefix = item.id ? keyPrefix(item.id) : undefined;
+  if (prefix) keys.push(`prefix:${prefix}`);
+  return keys;
+}
+
+/** Items sharing the most folders with `file` first, then by file and line: a deterministic choice among equals. */
+function byNearness(items: GraphItem[], file: string): GraphItem[] {
+  const shared = new Map(items.map((item) => [item, sharedFolders(pathKey(item.file), pathKey(file))]));
+  return items.sort((a, b) => shared.get(b)! - shared.get(a)! || compareItems(a, b));
+}
+
+export function compareItems(a: GraphItem, b: GraphItem): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (!set.size) map.delete(key);
+}

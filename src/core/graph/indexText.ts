@@ -1,0 +1,62 @@
+import { EMPTY_CONFIG } from '../config/types';
+import type { ArtifactsConfig } from '../config/types';
+import { effectiveTable } from '../config/effective';
+import { lintDocument, resolverFor, skipReason } from '../lint/lint';
+import { analyzeMarkdown } from '../lint/lint';
+import type { RoleResolver } from '../roles/resolve';
+import { rulesTable } from '../rules/table';
+import type { Finding } from '../types';
+import { graphFindings } from './findings';
+import { BacklogGraph } from './graph';
+import type { GraphOptions } from './graph';
+import { recordOf } from './record';
+import type { FileRecord } from './record';
+
+export interface IndexOptions {
+  config?: ArtifactsConfig;
+  resolver?: RoleResolver;
+}
+
+/**
+ * The index record of one file from its text, without running the per-file
+ * checks: what the editor indexes for files that are not open. Undefined for
+ * a file that is not checked at all (too large, not text).
+ */
+export function indexText(file: string, text: string, options: IndexOptions = {}): FileRecord | undefined {
+  if (skipReason(text)) return undefined;
+  const config = options.config ?? EMPTY_CONFIG;
+  const table = effectiveTable(rulesTable(), config);
+  const { doc, detection } = analyzeMarkdown(text, file, table);
+  const resolver = options.resolver?.table === table ? options.resolver : resolverFor(table, config);
+  return recordOf(file, doc, detection.items, table, resolver, config);
+}
+
+/** One file of a backlog to lint as a whole. */
+export interface BacklogText extends IndexOptions {
+  file: string;
+  text: string;
+}
+
+/**
+ * Lints several files as one backlog: each file's own checks, then the graph
+ * rules across them. Findings per file, sorted; skipped files get none.
+ */
+export function lintBacklog(files: readonly BacklogText[], options: GraphOptions = {}): { graph: BacklogGraph; findings: Map<string, Finding[]> } {
+  const graph = new BacklogGraph(rulesTable(), options);
+  const findings = new Map<string, Finding[]>();
+  for (const { file, text, config = EMPTY_CONFIG, resolver } of files) {
+    if (skipReason(text)) continue;
+    const linted = lintDocument(text, { fileName: file, config, resolver });
+    const table = effectiveTable(rulesTable(), config);
+    graph.update(recordOf(file, linted.doc, linted.items, table, resolver?.table === table ? resolver : resolverFor(table, config), config, linted.findings));
+    findings.set(file, linted.findings);
+  }
+  for (const [file, own] of findings) findings.set(file, mergeFindings(own, graphFindings(graph, file)));
+  return { graph, findings };
+}
+
+/** Both lists in the order the CLI and the Problems panel show findings. */
+export function mergeFindings(own: readonly Finding[], graph: readonly Finding[]): Finding[] {
+  if (!graph.length) return [...own];
+  return [...own, ...graph].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+}
