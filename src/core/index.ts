@@ -30,3 +30,5 @@ export { graphFindings } from './graph/findings';
 export { indexText, lintBacklog, mergeFindings } from './graph/indexText';
 export type { BacklogText, IndexOptions } from './graph/indexText';
 export { normalizeId, readParentReference } from './graph/references';
+export { graphItemCard } from './graph/card';
+export { findMentions, idCandidatesAt } from './graph/mentions';

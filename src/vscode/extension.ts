@@ -8,6 +8,11 @@ import { ConfigStore } from './configStore';
 import { DiagnosticsController } from './diagnostics';
 import { isConfigDocument } from './documents';
 import { ArtifactHoverProvider } from './hoverProvider';
+import { BacklogTreeProvider } from './backlog/backlogView';
+import type { BacklogNodeView } from './backlog/backlogView';
+import { BacklogCodeLensProvider, SHOW_CHILDREN_COMMAND, showChildren } from './backlog/codeLens';
+import { BacklogDefinitionProvider, BacklogReferenceProvider, BacklogRenameProvider, BacklogSymbolProvider } from './backlog/navigation';
+import { WorkspaceIndex } from './backlog/workspaceIndex';
 import { SECTION } from './settings';
 
 const SELECTOR: vscode.DocumentFilter[] = [{ language: 'markdown' }];
@@ -19,11 +24,24 @@ const WHICH_FILES_SETTINGS = ['enable', 'exclude'];
  * Wires the core to the editor. Activation only registers listeners and
  * providers; the rules table is read on the first lint.
  */
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension offers other extensions (and its own integration tests). */
+export interface AgileArtifactsApi {
+  /** Resolves once the backlog index has been built after activation. */
+  backlogReady(): Promise<void>;
+  /** The Backlog view's tree as plain data. */
+  backlogTree(): BacklogNodeView[];
+  /** Fires after the backlog index changed (and the view was told). */
+  onDidChangeBacklog: vscode.Event<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): AgileArtifactsApi {
   const log = vscode.window.createOutputChannel('Agile Artifacts', { log: true });
   const configs = new ConfigStore();
   const diagnostics = new DiagnosticsController(configs, log);
   const workspaceLinter = new WorkspaceLinter(diagnostics, configs);
+  const backlog = new WorkspaceIndex(configs, log);
+  const tree = new BacklogTreeProvider(backlog);
+  const codeLenses = new BacklogCodeLensProvider(backlog);
   // A save fires both the save event and the watcher: one re-lint for both.
   let pendingConfigChange: ReturnType<typeof setTimeout> | undefined;
   const onConfigFileChange = () => {
@@ -32,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): void {
       configs.invalidate();
       diagnostics.lintOpenDocuments();
       void workspaceLinter.refresh();
+      void backlog.rebuild();
     }, 50);
   };
   const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
@@ -52,8 +71,20 @@ export function activate(context: vscode.ExtensionContext): void {
       if (!WHICH_FILES_SETTINGS.some((key) => event.affectsConfiguration(`${SECTION}.${key}`))) return;
       diagnostics.lintOpenDocuments();
       void workspaceLinter.reapplySettings();
+      void backlog.rebuild();
     }),
-    vscode.languages.registerHoverProvider(WITH_CONFIG, new ArtifactHoverProvider(configs)),
+    backlog,
+    tree,
+    codeLenses,
+    vscode.window.createTreeView('agileArtifacts.backlog', { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.languages.registerDefinitionProvider(SELECTOR, new BacklogDefinitionProvider(backlog)),
+    vscode.languages.registerReferenceProvider(SELECTOR, new BacklogReferenceProvider(backlog)),
+    vscode.languages.registerRenameProvider(SELECTOR, new BacklogRenameProvider(backlog)),
+    vscode.languages.registerWorkspaceSymbolProvider(new BacklogSymbolProvider(backlog)),
+    vscode.languages.registerCodeLensProvider(SELECTOR, codeLenses),
+    vscode.commands.registerCommand(SHOW_CHILDREN_COMMAND, showChildren),
+    vscode.commands.registerCommand('agileArtifacts.refreshBacklog', () => backlog.rebuild()),
+    vscode.languages.registerHoverProvider(WITH_CONFIG, new ArtifactHoverProvider(configs, backlog)),
     vscode.languages.registerCompletionItemProvider(WITH_CONFIG, new ArtifactCompletionProvider(configs), ...ArtifactCompletionProvider.triggerCharacters),
     vscode.languages.registerCodeActionsProvider(WITH_CONFIG, new ArtifactCodeActions(diagnostics), {
       providedCodeActionKinds: ArtifactCodeActions.providedCodeActionKinds,
@@ -67,6 +98,9 @@ export function activate(context: vscode.ExtensionContext): void {
   diagnostics.lintOpenDocuments();
   // The first lint pays for validating the rules table and compiling the checks; pay it now, off the click's path.
   setTimeout(() => warmUp(log), 0);
+  // The index is built after that, in the background: the first squiggle never waits for it.
+  backlog.start();
+  return { backlogReady: () => backlog.ready, backlogTree: () => tree.snapshot(), onDidChangeBacklog: tree.onDidChangeTreeData as vscode.Event<unknown> as vscode.Event<void> };
 }
 
 const WARM_UP_SAMPLE = '---\ntype: feature\naccepted-by: PO\n---\n# Feature: warm-up\n\n**Owner:** Product Management\n';

@@ -153,12 +153,12 @@ export class WorkspaceLinter implements vscode.Disposable {
 }
 
 /** Markdown and config files of every workspace folder that is enabled, each folder with its own `exclude`. */
-async function filesToCheck(token: vscode.CancellationToken): Promise<vscode.Uri[]> {
-  const searches = (vscode.workspace.workspaceFolders ?? []).map((folder) => {
+export async function filesToCheck(token?: vscode.CancellationToken, glob = `**/{*.md,*.markdown,${CONFIG_FILE_NAME}}`, folders = vscode.workspace.workspaceFolders ?? []): Promise<vscode.Uri[]> {
+  const searches = folders.map((folder) => {
     const settings = settingsFor(folder.uri);
     if (!settings.enable) return Promise.resolve([] as vscode.Uri[]);
     const exclude = `{${[...new Set(['**/node_modules/**', '**/.*/**', ...settings.exclude])].join(',')}}`;
-    return vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/{*.md,*.markdown,${CONFIG_FILE_NAME}}`), exclude, undefined, token);
+    return vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude, undefined, token);
   });
   return (await Promise.all(searches)).flat();
 }

@@ -39,7 +39,7 @@ describe('diagnostics', () => {
   });
 
   it('follow typing after a pause: a burst of edits is linted once, at its end', async () => {
-    await setSetting('lintDelay', 800);
+    await setSetting('lintDelay', 1500);
     const uri = await writeScratch('typing.story.md', '# Story: typing\n\nAs a user, I want x so that y.\n\nAccepted by: PM\n\n## Acceptance Criteria\n\n- ok\n');
     const editor = await open(uri);
     await waitForDiagnostics(uri, (found) => found.length === 1);

@@ -1,0 +1,132 @@
+import * as vscode from 'vscode';
+import type { BacklogGraph, GraphItem } from '../../core';
+import { DIAGNOSTIC_SOURCE, toRange } from '../convert';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** A node of the Backlog view: an item, the group of items without a parent, or a workspace folder. */
+export type BacklogNode =
+  | { kind: 'item'; graph: BacklogGraph; item: GraphItem; trail: ReadonlySet<string> }
+  | { kind: 'orphans'; graph: BacklogGraph; items: GraphItem[] }
+  | { kind: 'folder'; folder: vscode.WorkspaceFolder; graph: BacklogGraph };
+
+/** What a node shows, as plain data: the integration tests read the tree through this. */
+export interface BacklogNodeView {
+  label: string;
+  description?: string;
+  /** What a click runs. */
+  command?: vscode.Command;
+  children: BacklogNodeView[];
+}
+
+// Codicons per type, by the type's base (an enabler feature looks like a feature, with the enabler's colour).
+const ICONS: Record<string, string> = { epic: 'rocket', capability: 'layers', feature: 'package', story: 'bookmark', enabler: 'tools' };
+
+/**
+ * The Backlog view: epics → capabilities → features → stories across the
+ * workspace, items without the parent their type expects grouped at the end.
+ * Each item shows its id and status, a problem badge, and opens at its line.
+ */
+export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<BacklogNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+
+  constructor(private readonly index: WorkspaceIndex) {
+    this.disposables.push(
+      index.onDidChange(() => this.emitter.fire(undefined)),
+      // Problem badges follow the Problems panel.
+      vscode.languages.onDidChangeDiagnostics(() => this.scheduleBadgeRefresh()),
+    );
+  }
+
+  private badgeTimer: ReturnType<typeof setTimeout> | undefined;
+  private scheduleBadgeRefresh(): void {
+    clearTimeout(this.badgeTimer);
+    this.badgeTimer = setTimeout(() => this.emitter.fire(undefined), 300);
+  }
+
+  getChildren(node?: BacklogNode): BacklogNode[] {
+    if (!node) {
+      const graphs = this.index.allGraphs();
+      if (graphs.length === 1) return topNodes(graphs[0].graph);
+      return graphs.map(({ folder, graph }) => ({ kind: 'folder' as const, folder, graph }));
+    }
+    if (node.kind === 'folder') return topNodes(node.graph);
+    if (node.kind === 'orphans') return node.items.map((item) => itemNode(node.graph, item, new Set()));
+    return node.graph
+      .childrenOf(node.item)
+      .filter((child) => !node.trail.has(child.key))
+      .map((child) => itemNode(node.graph, child, new Set([...node.trail, node.item.key])));
+  }
+
+  getTreeItem(node: BacklogNode): vscode.TreeItem {
+    if (node.kind === 'folder') {
+      const item = new vscode.TreeItem(node.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.iconPath = vscode.ThemeIcon.Folder;
+      return item;
+    }
+    if (node.kind === 'orphans') {
+      const item = new vscode.TreeItem('Without a parent', vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = `${node.items.length}`;
+      item.tooltip = 'Stories, features and capabilities whose parent SAFe expects but the backlog does not give';
+      item.iconPath = new vscode.ThemeIcon('question');
+      return item;
+    }
+    return itemTreeItem(node.graph, node.item, node.graph.childrenOf(node.item).some((child) => !node.trail.has(child.key)));
+  }
+
+  /** The whole tree as plain data (for tests and the screenshot script). */
+  snapshot(): BacklogNodeView[] {
+    const view = (node: BacklogNode, depth: number): BacklogNodeView => {
+      const treeItem = this.getTreeItem(node);
+      const label = typeof treeItem.label === 'string' ? treeItem.label : (treeItem.label?.label ?? '');
+      return { label, description: typeof treeItem.description === 'string' ? treeItem.description : undefined, command: treeItem.command, children: depth > 20 ? [] : this.getChildren(node).map((child) => view(child, depth + 1)) };
+    };
+    return this.getChildren().map((node) => view(node, 0));
+  }
+
+  dispose(): void {
+    clearTimeout(this.badgeTimer);
+    this.disposables.forEach((disposable) => disposable.dispose());
+  }
+}
+
+function topNodes(graph: BacklogGraph): BacklogNode[] {
+  const top = graph.topItems();
+  const orphans = top.filter((item) => graph.isOrphan(item));
+  const nodes: BacklogNode[] = top.filter((item) => !graph.isOrphan(item)).map((item) => itemNode(graph, item, new Set()));
+  if (orphans.length) nodes.push({ kind: 'orphans', graph, items: orphans });
+  return nodes;
+}
+
+function itemNode(graph: BacklogGraph, item: GraphItem, trail: ReadonlySet<string>): BacklogNode {
+  return { kind: 'item', graph, item, trail };
+}
+
+function itemTreeItem(graph: BacklogGraph, item: GraphItem, hasChildren: boolean): vscode.TreeItem {
+  const artifact = graph.artifact(item.type);
+  const treeItem = new vscode.TreeItem(item.title || artifact?.name || item.type, hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  const uri = vscode.Uri.parse(item.file);
+  const problems = problemCount(graph, item, uri);
+  treeItem.id = item.key;
+  treeItem.description = [item.id, item.status, problems ? `${problems} problem${problems === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ');
+  const icon = ICONS[artifact?.base ?? item.type] ?? ICONS[item.type] ?? 'circle-outline';
+  treeItem.iconPath = new vscode.ThemeIcon(icon, problems ? new vscode.ThemeColor('list.warningForeground') : artifact?.enabler ? new vscode.ThemeColor('charts.purple') : undefined);
+  treeItem.tooltip = new vscode.MarkdownString(`**${artifact?.name ?? item.type}${item.id ? ` ${item.id}` : ''}** — ${item.title}\n\n${vscode.workspace.asRelativePath(uri)}:${item.line + 1}`);
+  treeItem.resourceUri = uri;
+  treeItem.contextValue = 'backlogItem';
+  treeItem.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: toRange(item.anchor) } satisfies vscode.TextDocumentShowOptions] };
+  return treeItem;
+}
+
+/** Our diagnostics on the item's own lines (its range, less its children written inside it). */
+export function problemCount(graph: BacklogGraph, item: GraphItem, uri = vscode.Uri.parse(item.file)): number {
+  let count = 0;
+  for (const diagnostic of vscode.languages.getDiagnostics(uri)) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+    const line = diagnostic.range.start.line;
+    if (line < item.line || line >= Math.max(item.endLine, item.line + 1)) continue;
+    if (graph.itemAt(item.file, line) === item) count++;
+  }
+  return count;
+}
