@@ -143,7 +143,7 @@ function readTableRow(scanned: ScannedLine): Field | undefined {
 
 /** Where the cell that starts at `from` ends: the next unescaped pipe, or the end of the text. */
 function cellEnd(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) if (text.charCodeAt(i) === 124 && text.charCodeAt(i - 1) !== 92) return i;
+  for (let i = text.indexOf('|', from); i !== -1; i = text.indexOf('|', i + 1)) if (text.charCodeAt(i - 1) !== 92) return i;
   return text.length;
 }
 

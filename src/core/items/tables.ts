@@ -26,23 +26,38 @@ export function splitRow(line: ScannedLine): Cell[] {
   while (lead < length && isTrimmed(text.charCodeAt(lead))) lead++;
   let from = lead < length && text.charCodeAt(lead) === 124 ? lead + 1 : 0;
   // A pipe inside a code span of the cell (`a|b`) does not split it: count backticks as we go.
+  // indexOf finds the next pipe and backtick: far faster than testing each character.
   let ticks = 0;
-  for (let i = from; i <= length; i++) {
-    const c = i === length ? -1 : text.charCodeAt(i);
-    if (c === 96) ticks++;
-    if (i === length || (c === 124 && text.charCodeAt(i - 1) !== 92 && ticks % 2 === 0)) {
-      // The cell trimmed as String.prototype.trim would, sliced once.
-      let start = from;
-      let end = i;
-      while (start < end && isTrimmed(text.charCodeAt(start))) start++;
-      while (end > start && isTrimmed(text.charCodeAt(end - 1))) end--;
-      cells.push({ text: text.slice(start, end), start: line.start + start, end: line.start + end });
-      from = i + 1;
+  let tick = text.indexOf('`', from);
+  for (let pos = from; ; ) {
+    const pipe = text.indexOf('|', pos);
+    while (tick !== -1 && (pipe === -1 || tick < pipe)) {
+      ticks++;
+      tick = text.indexOf('`', tick + 1);
+    }
+    if (pipe === -1) {
+      cells.push(cell(line, from, length));
+      break;
+    }
+    if (text.charCodeAt(pipe - 1) !== 92 && ticks % 2 === 0) {
+      cells.push(cell(line, from, pipe));
+      from = pipe + 1;
       ticks = 0;
     }
+    pos = pipe + 1;
   }
   if (cells.length > 1 && cells[cells.length - 1].text === '' && endsWithPipe(text)) cells.pop();
   return cells;
+}
+
+/** The text between two offsets of a line, trimmed as String.prototype.trim would, sliced once. */
+function cell(line: ScannedLine, from: number, to: number): Cell {
+  const text = line.visible;
+  let start = from;
+  let end = to;
+  while (start < end && isTrimmed(text.charCodeAt(start))) start++;
+  while (end > start && isTrimmed(text.charCodeAt(end - 1))) end--;
+  return { text: text.slice(start, end), start: line.start + start, end: line.start + end };
 }
 
 /** `|` then only spaces and tabs to the end of the text. */
