@@ -60,7 +60,30 @@ function compileVoice(voice: StoryVoiceEntry): VoicePattern {
  * even when it is bold, spread over lines, in a table cell or a blockquote.
  */
 export function hasUserVoiceStatement(lines: readonly ScannedLine[], table: RulesTable): boolean {
-  return isUserVoice(flatProse(lines), table);
+  const prose = joinedProse(lines);
+  const known = statementCache(table);
+  let found = known.get(prose);
+  if (found === undefined) {
+    found = isUserVoice(flatten(prose), table);
+    if (known.size >= MAX_CACHED_TEXTS) known.clear();
+    // A copy, so that the cache does not keep the document the lines were cut from alive.
+    known.set((' ' + prose).slice(1), found);
+  }
+  return found;
+}
+
+/**
+ * Texts already searched, per table: on a keystroke every item but one reads
+ * as it did, and looking its text up costs far less than flattening and
+ * searching it again (an epic's stories, a backlog table's rows).
+ */
+const MAX_CACHED_TEXTS = 5_000;
+const statementCaches = new WeakMap<RulesTable, Map<string, boolean>>();
+
+function statementCache(table: RulesTable): Map<string, boolean> {
+  let cache = statementCaches.get(table);
+  if (!cache) statementCaches.set(table, (cache = new Map()));
+  return cache;
 }
 
 /** Whether a flattened text holds a user-voice statement; `needsBenefit: false` also takes one without "so that". */
@@ -116,13 +139,18 @@ function voiceStarters(table: RulesTable): { first: Set<string>; second: Set<str
  * pipes, quote and heading marks and line breaks turned into single spaces.
  */
 export function flatProse(lines: readonly ScannedLine[]): string {
-  let flat = '';
+  return flatten(joinedProse(lines));
+}
+
+/** The lines that are not code, each after a space, up to the search limit: what flatProse flattens. */
+function joinedProse(lines: readonly ScannedLine[]): string {
+  let joined = '';
   for (const scanned of lines) {
     if (scanned.inCode) continue;
-    flat += ' ' + scanned.visible;
-    if (flat.length > MAX_SEARCH_CHARS) break;
+    joined += ' ' + scanned.visible;
+    if (joined.length > MAX_SEARCH_CHARS) break;
   }
-  return flatten(flat);
+  return joined;
 }
 
 // A run of emphasis, pipes, quote and heading marks and white space: each mark run became a space, then each run of space one.
