@@ -26,6 +26,70 @@ const yamlPlugin = {
   },
 };
 
+/**
+ * The rules table as `rulesTable()` returns it, validated here at build time
+ * (validate.ts throws, listing every problem, and the build fails): the bundles
+ * in dist/ carry the checked table as data and neither the validator nor its
+ * work at startup. Returns the table and the files it was made from.
+ */
+async function validatedRulesTable() {
+  const rules = path.join(__dirname, 'src', 'core', 'rules');
+  const result = await esbuild.build({
+    stdin: { contents: "export { validateRulesTable } from './validate';\nexport { default as raw } from './table.yaml';\n", resolveDir: rules, loader: 'ts' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [yamlPlugin],
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require);
+  const table = module.exports.validateRulesTable(module.exports.raw);
+  return { table, inputs: Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('<')).map((file) => path.resolve(__dirname, file)) };
+}
+
+/** Rule fields only the docs pages show (RuleEntry in src/core/rules/types.ts): left out of the shipped table. */
+const DOCS_ONLY_RULE_KEYS = ['examples', 'inItems', 'sentences'];
+
+function omit(object, keys) {
+  return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
+}
+
+/**
+ * Replaces src/core/rules/table.ts in the shipped bundles by the same module
+ * with its table validated at build time, less the docs-only rule fields (the
+ * unit tests keep the module as written, so they still validate the whole
+ * table when first used, and lint the examples).
+ */
+const validatedTablePlugin = {
+  name: 'validated-rules-table',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]rules[\\/]table\.ts$/ }, async (args) => {
+      let validated;
+      try {
+        validated = await validatedRulesTable();
+      } catch (error) {
+        return { errors: [{ text: String(error.message ?? error), location: { file: args.path } }] };
+      }
+      // The docs pages' data (examples, sentences, the in-items note) is read by `npm run generate` and the unit tests only.
+      const shipped = { ...validated.table, rules: validated.table.rules.map((rule) => omit(rule, DOCS_ONLY_RULE_KEYS)) };
+      const contents = `import type { RulesTable } from './types';
+
+/** The embedded rules table, validated when the bundle was built (esbuild.js). */
+const table = ${JSON.stringify(shipped)} as unknown as RulesTable;
+
+export function rulesTable(): RulesTable {
+  return table;
+}
+`;
+      return { contents, loader: 'ts', resolveDir: path.dirname(args.path), watchFiles: validated.inputs };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   format: 'cjs',
@@ -46,6 +110,9 @@ function testEntries(dir) {
     .filter((file) => /\.test\.ts$/.test(file));
 }
 
+// The bundles in dist/ (what ships, and what the integration tests run) carry the table validated at build time.
+const shippedPlugins = [validatedTablePlugin, yamlPlugin];
+
 const builds = [
   {
     ...common,
@@ -53,6 +120,7 @@ const builds = [
     outfile: 'dist/cli.js',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: shippedPlugins,
   },
   {
     ...common,
@@ -60,6 +128,7 @@ const builds = [
     outfile: 'dist/extension.js',
     platform: 'node',
     external: ['vscode'],
+    plugins: shippedPlugins,
   },
   {
     ...common,
@@ -67,6 +136,7 @@ const builds = [
     outfile: 'dist/web/extension.js',
     platform: 'browser',
     external: ['vscode'],
+    plugins: shippedPlugins,
   },
   {
     ...common,
@@ -114,7 +184,7 @@ async function main() {
   fs.chmodSync('dist/cli.js', 0o755);
 }
 
-module.exports = { yamlPlugin };
+module.exports = { yamlPlugin, validatedTablePlugin };
 
 if (require.main === module) {
   main().catch((error) => {

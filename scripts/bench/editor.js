@@ -27,6 +27,7 @@ const { spawnSync } = require('node:child_process');
 const { longFeatureText } = require('./corpus');
 const { fmt, percentile, printTable } = require('./measure');
 const { descendants } = require('../e2e/codeServer');
+const { packageVsix } = require('../package-vsix');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SUITE_DIR = path.join(__dirname, 'editor-suite');
@@ -57,7 +58,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Copies the working tree (sources, manifest, assets) to `dir`, links node_modules,
- * and runs the real production build and `vsce package` there.
+ * and runs the real production build and `npm run package`'s packing (scripts/package-vsix.js) there.
  */
 function stageExtension(dir) {
   fs.mkdirSync(dir, { recursive: true });
@@ -72,14 +73,12 @@ function stageExtension(dir) {
   }
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
   const stage = { dir, pkg, id: `${pkg.publisher}.${pkg.name}`.toLowerCase(), nodeBundle: path.join(dir, pkg.main), webBundle: path.join(dir, pkg.browser) };
-  const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   const vsix = path.join(dir, 'bench.vsix');
-  if (fs.existsSync(vsce)) {
-    const pack = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: dir, encoding: 'utf8', timeout: 120000 });
-    if (pack.status === 0 && fs.existsSync(vsix)) stage.vsix = vsix;
-    else stage.vsixError = (pack.stderr || pack.stdout || String(pack.error)).trim().split('\n').slice(-3).join(' ');
-  } else {
-    stage.vsixError = '@vscode/vsce is not installed';
+  // As `npm run package` packs it: a staging folder with the extension's files alone.
+  try {
+    stage.vsix = packageVsix({ root: dir, out: vsix });
+  } catch (error) {
+    stage.vsixError = String(error.message).trim().split('\n').slice(-3).join(' ');
   }
   return stage;
 }

@@ -55,6 +55,8 @@ function rulePage(rule: RuleEntry, table: RulesTable): string {
 }
 
 function examples(rule: RuleEntry): string[] {
+  // The table read here is the whole one (validate.ts requires examples); only the shipped bundles leave them out.
+  if (!rule.examples) throw new Error(`rules.${rule.id}.examples: missing`);
   const { fileName, wrong, right } = rule.examples;
   const language = fileName === CONFIG_FILE_NAME ? 'yaml' : 'markdown';
   return [

@@ -4,9 +4,8 @@ import * as path from 'node:path';
 export const ROOT = path.resolve(__dirname, '../../..');
 
 /**
- * What both the .vsix and the npm package hold, sorted: vsce and npm read the
- * same `files` allowlist in package.json (vsce refuses a .vscodeignore beside
- * it), so each also holds the other's bundle. No sources, tests, fixtures or maps.
+ * What the npm package holds, sorted: the `files` allowlist in package.json, the
+ * CLI and the extension's bundles. No sources, tests, fixtures or maps.
  */
 export function packagedFiles(): string[] {
   const rulePages = fs.readdirSync(path.join(ROOT, 'docs/rules')).filter((name) => name.endsWith('.md')).map((name) => `docs/rules/${name}`);
@@ -23,4 +22,13 @@ export function packagedFiles(): string[] {
     'snippets/agile-artifacts.code-snippets.json',
     'syntaxes/agile-artifacts.injection.tmLanguage.json',
   ].sort();
+}
+
+/**
+ * What the .vsix holds: the same less the CLI bundle. vsce reads the allowlist
+ * too (and refuses a .vscodeignore beside it), so scripts/package-vsix.js packs
+ * a staging folder with the extension's files alone.
+ */
+export function vsixFiles(): string[] {
+  return packagedFiles().filter((file) => file !== 'dist/cli.js');
 }

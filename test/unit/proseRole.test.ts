@@ -23,9 +23,9 @@ describe('prose-role on the prose corpora', () => {
 describe('prose-role: the sentences on its docs page', () => {
   const rule = rulesTable().rules.find((candidate) => candidate.id === 'prose-role')!;
   const findingsFor = (sentence: string) => {
-    const text = `${rule.examples.right.trimEnd()}\n${sentence}\n`;
+    const text = `${rule.examples!.right.trimEnd()}\n${sentence}\n`;
     const lastLine = text.split('\n').length - 2;
-    return lintMarkdown(text, { fileName: rule.examples.fileName }).findings.map((finding) => `${finding.range.start.line === lastLine ? 'sentence' : finding.range.start.line + 1}:${finding.rule}`);
+    return lintMarkdown(text, { fileName: rule.examples!.fileName }).findings.map((finding) => `${finding.range.start.line === lastLine ? 'sentence' : finding.range.start.line + 1}:${finding.rule}`);
   };
   for (const sentence of rule.sentences!.reported) {
     it(`reported: ${sentence}`, () => assert.deepEqual(findingsFor(sentence), ['sentence:prose-role']));

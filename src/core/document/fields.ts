@@ -120,22 +120,31 @@ function readTableRow(scanned: ScannedLine): Field | undefined {
   const { visible, start, line } = scanned;
   const trimmed = visible.trim();
   if (TABLE_SEPARATOR.test(trimmed)) return undefined;
-  const cells: { text: string; offset: number }[] = [];
-  let cellStart = visible.indexOf('|') + 1;
-  for (let i = cellStart; i <= visible.length; i++) {
-    if (i === visible.length || (visible[i] === '|' && visible[i - 1] !== '\\')) {
-      cells.push({ text: visible.slice(cellStart, i), offset: cellStart });
-      cellStart = i + 1;
-    }
+  // A key | value row has two cells: find where they end before cutting any (most rows have more).
+  const first = visible.indexOf('|') + 1;
+  const second = cellEnd(visible, first) + 1;
+  if (second > visible.length) return undefined;
+  const secondEnd = cellEnd(visible, second);
+  if (secondEnd < visible.length) {
+    // A third cell is allowed only as the blank after a trailing pipe.
+    const thirdEnd = cellEnd(visible, secondEnd + 1);
+    if (thirdEnd < visible.length || visible.slice(secondEnd + 1).trim() !== '') return undefined;
   }
-  if (cells.length && cells[cells.length - 1].text.trim() === '') cells.pop();
-  if (cells.length !== 2) return undefined;
-  const [keyCell, valueCell] = cells;
+  const keyCell = { text: visible.slice(first, second - 1), offset: first };
+  const valueCell = { text: visible.slice(second, secondEnd), offset: second };
+  // Without a trailing pipe, a blank second cell is no value: the row has one cell.
+  if (secondEnd === visible.length && valueCell.text.trim() === '') return undefined;
   const keyLead = keyCell.text.length - keyCell.text.trimStart().length;
   const key = stripEmphasis(keyCell.text.trim()).replace(/:$/, '').trim();
   if (!/^[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F /&()'-]{0,60}$/.test(key)) return undefined;
   const keyStart = start + keyCell.offset + keyLead + keyCell.text.trim().indexOf(key);
   return bodyField(key, keyStart, trimValue(valueCell.text, start + valueCell.offset), line);
+}
+
+/** Where the cell that starts at `from` ends: the next unescaped pipe, or the end of the text. */
+function cellEnd(text: string, from: number): number {
+  for (let i = text.indexOf('|', from); i !== -1; i = text.indexOf('|', i + 1)) if (text.charCodeAt(i - 1) !== 92) return i;
+  return text.length;
 }
 
 function makeField(key: string, keyStart: number, visible: string, valueOffset: number, lineStart: number, line: number): Field {

@@ -60,7 +60,30 @@ function compileVoice(voice: StoryVoiceEntry): VoicePattern {
  * even when it is bold, spread over lines, in a table cell or a blockquote.
  */
 export function hasUserVoiceStatement(lines: readonly ScannedLine[], table: RulesTable): boolean {
-  return isUserVoice(flatProse(lines), table);
+  const prose = joinedProse(lines);
+  const known = statementCache(table);
+  let found = known.get(prose);
+  if (found === undefined) {
+    found = isUserVoice(flatten(prose), table);
+    if (known.size >= MAX_CACHED_TEXTS) known.clear();
+    // A copy, so that the cache does not keep the document the lines were cut from alive.
+    known.set((' ' + prose).slice(1), found);
+  }
+  return found;
+}
+
+/**
+ * Texts already searched, per table: on a keystroke every item but one reads
+ * as it did, and looking its text up costs far less than flattening and
+ * searching it again (an epic's stories, a backlog table's rows).
+ */
+const MAX_CACHED_TEXTS = 5_000;
+const statementCaches = new WeakMap<RulesTable, Map<string, boolean>>();
+
+function statementCache(table: RulesTable): Map<string, boolean> {
+  let cache = statementCaches.get(table);
+  if (!cache) statementCaches.set(table, (cache = new Map()));
+  return cache;
 }
 
 /** Whether a flattened text holds a user-voice statement; `needsBenefit: false` also takes one without "so that". */
@@ -116,41 +139,69 @@ function voiceStarters(table: RulesTable): { first: Set<string>; second: Set<str
  * pipes, quote and heading marks and line breaks turned into single spaces.
  */
 export function flatProse(lines: readonly ScannedLine[]): string {
-  let flat = '';
-  for (const scanned of lines) {
-    if (scanned.inCode) continue;
-    flat += ' ' + scanned.visible;
-    if (flat.length > MAX_SEARCH_CHARS) break;
-  }
-  return flatten(flat);
+  return flatten(joinedProse(lines));
 }
 
+/** The lines that are not code, each after a space, up to the search limit: what flatProse flattens. */
+function joinedProse(lines: readonly ScannedLine[]): string {
+  let joined = '';
+  for (const scanned of lines) {
+    if (scanned.inCode) continue;
+    joined += ' ' + scanned.visible;
+    if (joined.length > MAX_SEARCH_CHARS) break;
+  }
+  return joined;
+}
+
+// A run of emphasis, pipes, quote and heading marks and white space: each mark run became a space, then each run of space one.
+const FLAT_RUN = /[*_|>#\s]+/g;
+
 function flatten(text: string): string {
-  return text.replace(/[*_|>#]+/g, ' ').replace(/\s+/g, ' ');
+  return text.replace(FLAT_RUN, ' ');
 }
 
 /** Whether `words` occur in this order, each within MAX_PART characters of the one before. */
 export function hasWordsInOrder(flat: string, words: readonly string[]): boolean {
   if (!words.length) return false;
-  const escaped = words.map(phraseSource);
-  const first = new RegExp(`\\b${escaped[0]}\\b`, 'gi');
-  const rest = escaped.slice(1).map((word) => new RegExp(`^[^]{0,${MAX_PART}}?\\b${word}\\b`, 'i'));
-  for (const found of flat.matchAll(first)) {
-    let at = (found.index ?? 0) + found[0].length;
+  const { first, rest } = wordPatterns(words);
+  first.lastIndex = 0;
+  for (let found = first.exec(flat); found; found = first.exec(flat)) {
+    let at = found.index + found[0].length;
     const ok = rest.every((pattern) => {
       const next = pattern.exec(flat.slice(at, at + MAX_PART + 40));
       if (next) at += next[0].length;
       return next !== null;
     });
     if (ok) return true;
+    // An empty match cannot happen (a word is at least a letter), but never loop on one.
+    if (found[0].length === 0) first.lastIndex++;
   }
   return false;
 }
 
+const wordPatternCache = new WeakMap<readonly string[], { first: RegExp; rest: RegExp[] }>();
+
+/** The patterns of hasWordsInOrder, compiled once per list of words (the table's `inlineForm`). */
+function wordPatterns(words: readonly string[]): { first: RegExp; rest: RegExp[] } {
+  let patterns = wordPatternCache.get(words);
+  if (!patterns) {
+    const escaped = words.map(phraseSource);
+    patterns = {
+      first: new RegExp(`\\b${escaped[0]}\\b`, 'gi'),
+      rest: escaped.slice(1).map((word) => new RegExp(`^[^]{0,${MAX_PART}}?\\b${word}\\b`, 'i')),
+    };
+    wordPatternCache.set(words, patterns);
+  }
+  return patterns;
+}
+
 function matches(text: string, pattern: VoicePattern, needsBenefit = true): boolean {
-  pattern.want.lastIndex = 0;
-  for (const want of text.matchAll(pattern.want)) {
-    const at = want.index ?? 0;
+  const wants = pattern.want;
+  wants.lastIndex = 0;
+  for (let want = wants.exec(text); want; want = wants.exec(text)) {
+    const at = want.index;
+    // As matchAll steps past an empty match (a want phrase never is one).
+    if (want[0].length === 0) wants.lastIndex = advance(text, wants.lastIndex);
     const before = text.slice(Math.max(0, at - MAX_PART), at);
     if (!pattern.role.test(before)) continue;
     if (!needsBenefit) return true;
@@ -158,4 +209,10 @@ function matches(text: string, pattern: VoicePattern, needsBenefit = true): bool
     if (pattern.benefit.test(after) || pattern.benefitFirst?.test(before)) return true;
   }
   return false;
+}
+
+/** The index after an empty match at `index`, as matchAll moves on: a whole code point under the `u` flag. */
+function advance(text: string, index: number): number {
+  const c = text.charCodeAt(index);
+  return c >= 0xd800 && c <= 0xdbff && index + 1 < text.length ? index + 2 : index + 1;
 }

@@ -113,7 +113,7 @@ export function readRow(item: Item, row: RowCells): void {
       normalizedKey: column.normalizedKey,
       keyStart: header.start,
       keyEnd: header.end,
-      values: [{ text: cell.text.replace(/^[*_`]+|[*_`]+$/g, ''), start: cell.start, end: cell.end }],
+      values: [{ text: stripMarks(cell.text), start: cell.start, end: cell.end }],
       source: 'body',
       line: line?.line,
     });
@@ -126,6 +126,22 @@ export function readRow(item: Item, row: RowCells): void {
   item.statementLines = typeCell && line && !row.typeCellIsId ? [{ line: line.line, start: typeCell.start, visible: typeCell.text, inCode: false }] : undefined;
   // A row has no headings: only a section column that is there but empty is missing.
   item.sectionsExpected = false;
+}
+
+/**
+ * The text without the `*`, `_` and backticks it starts and ends with, as
+ * `replace(/^[*_`]+|[*_`]+$/g, '')` would: a pattern anchored at the end is tried at every position.
+ */
+function stripMarks(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isMark(text.charCodeAt(start))) start++;
+  while (end > start && isMark(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+function isMark(c: number): boolean {
+  return c === 42 || c === 95 || c === 96;
 }
 
 /** The columns of a table as fields and sections of the type its rows are. */

@@ -5,6 +5,7 @@ import type { ArtifactEntry, RulesTable } from '../rules/types';
 import type { Detection } from './detect';
 import type { Item } from '../items/model';
 import type { Reporter } from './report';
+import type { RoleFieldItem } from './checks/roleFieldItems';
 
 /** What every check of one item gets. */
 export interface RuleContext {
@@ -18,6 +19,11 @@ export interface RuleContext {
   artifact: ArtifactEntry;
   resolver: RoleResolver;
   reporter: Reporter;
+  /**
+   * The item's role field items, classified by the first check that reads them (roleFieldItems.ts):
+   * a slot here rather than a WeakMap keyed by short-lived contexts, which costs the collector.
+   */
+  roleFieldItems?: RoleFieldItem[];
 }
 
 export type Check = (context: RuleContext) => void;

@@ -99,7 +99,7 @@ export function lintDocument(text: string, options: LintOptions = {}): LintResul
   if (checked.length) {
     const resolver = options.resolver?.table === table ? options.resolver : resolverFor(table, config);
     for (const item of checked) {
-      const context: RuleContext = { doc, table, config, detection, item, artifact: item.artifact, resolver, reporter };
+      const context: RuleContext = { doc, table, config, detection, item, artifact: item.artifact, resolver, reporter, roleFieldItems: undefined };
       for (const check of ITEM_CHECKS) check(context);
     }
     checkOutdatedTerms(doc, checked, table, reporter);

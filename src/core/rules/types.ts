@@ -174,9 +174,15 @@ export interface RuleEntry {
   messages: Record<string, string>;
   why: string;
   sources: string[];
-  examples: RuleExamples;
+  /**
+   * The docs page's examples (`npm run generate`; a unit test lints them). The table
+   * always has them, but the shipped bundles leave this and the other docs-only
+   * fields below out (esbuild.js): nothing the extension or CLI does reads them.
+   */
+  examples?: RuleExamples;
   /** How the rule reads section, row, list and paragraph items (SPEC §1), for its docs page. */
   inItems?: string;
+  /** For its docs page (prose-role). */
   sentences?: RuleSentences;
 }
 

@@ -13,11 +13,9 @@ export interface RoleFieldItem {
   exact: boolean;
 }
 
-const cache = new WeakMap<RuleContext, RoleFieldItem[]>();
-
-/** Every item of every role field (`accepted-by: PO, PM`), classified once per lint. */
+/** Every item of every role field (`accepted-by: PO, PM`), classified once per lint (kept on the context). */
 export function roleFieldItems(context: RuleContext): RoleFieldItem[] {
-  let items = cache.get(context);
+  let items = context.roleFieldItems;
   if (items) return items;
   items = [];
   const actionsByField = actionFieldMap(context.table);
@@ -37,7 +35,7 @@ export function roleFieldItems(context: RuleContext): RoleFieldItem[] {
       }
     }
   }
-  cache.set(context, items);
+  context.roleFieldItems = items;
   return items;
 }
 
