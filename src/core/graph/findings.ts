@@ -51,7 +51,7 @@ function parentType(graph: BacklogGraph, item: GraphItem, report: Report): void 
   if (loop) {
     if (loop[0] === item) {
       const chain = [...loop, item].map((member) => member.id ?? member.title).join(' → ');
-      report('parent-type', item, item.parentRef ? 'parent' : 'anchor', 'loop', { chain }, loop.slice(1).map((member) => placeOf(member, 'Part of the loop')));
+      report('parent-type', item, item.parentRef ? 'parent' : 'anchor', loop.length === 1 ? 'self' : 'loop', { chain }, loop.slice(1).map((member) => placeOf(member, 'Part of the loop')));
     }
     return;
   }

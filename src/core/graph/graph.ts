@@ -336,7 +336,8 @@ export class BacklogGraph {
     if (reference.kind === 'id') {
       const id = normalizeId(reference.id);
       reads.push(`id:${id}`);
-      const parent = this.nearestWithId(reference.id, fromFile, self);
+      // An item that names its own id is its own parent: a loop of one, not a missing id.
+      const parent = this.nearestWithId(reference.id, fromFile, self) ?? (self?.id && normalizeId(self.id) === id ? self : undefined);
       if (parent) return { parent };
       // A project key (`PROJ-123`) may live in another tool; it is ours once the workspace has items with that prefix.
       const prefix = reference.known ? undefined : keyPrefix(reference.id);

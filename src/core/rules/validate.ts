@@ -48,7 +48,7 @@ export const RULE_MESSAGES: Readonly<Record<string, RuleMessageContract>> = {
     placeholders: ['actor', 'actorVerb', 'actorDoesNot', 'actorArtifacts', 'artifacts', 'allowed', 'allowedVerb', 'verb', 'reason'],
   },
   'unknown-parent': { templates: ['id', 'link', 'title'], placeholders: ['item', 'ref', 'id', 'target', 'title', 'suggestion'] },
-  'parent-type': { templates: ['field', 'folder', 'nested', 'loop'], placeholders: ['child', 'parent', 'children', 'allowed', 'count', 'verb', 'plural', 'chain'] },
+  'parent-type': { templates: ['field', 'folder', 'nested', 'loop', 'self'], placeholders: ['child', 'parent', 'children', 'allowed', 'count', 'verb', 'plural', 'chain'] },
   'duplicate-id': { templates: ['duplicate'], placeholders: ['id', 'other', 'place', 'more'] },
 };
 
