@@ -2,7 +2,7 @@
 // Chromium), as a person sees it: open the examples/ backlog, click the feature a
 // Product Owner "accepts", see the squiggle, hover "PO", open Problems.
 // Run by scripts/test-ui.js (npm run test:ui), once per extension host:
-//   node: the Node extension host; saves docs/images/{squiggle,hover,problems,table-row}.png
+//   node: the Node extension host; saves docs/images/{squiggle,hover,problems,table-row,backlog}.png
 //   web:  the web-worker extension host (the browser build, as on vscode.dev)
 'use strict';
 
@@ -173,7 +173,19 @@ async function runUiChecks(o) {
     await dismissHover(page);
     await shot(page, 'table-row.png');
 
-    // 6. The checks ran in the intended host: the Node host logs activations on the server.
+    // 6. The Backlog view (its own activity-bar container): the examples' epic with its features
+    // and stories, across files, each row with its id.
+    await runCommand(page, 'Agile Artifacts: Focus on Backlog View');
+    const backlogRows = page.locator('.pane-body .monaco-list-row').filter({ has: page.locator('.codicon-rocket, .codicon-package, .codicon-bookmark') });
+    await backlogRows.nth(2).waitFor({ state: 'visible', timeout: 30000 })
+      .catch(() => assert.fail('the Backlog view did not show an epic with items under it within 30 s'));
+    const backlogTexts = await backlogRows.allInnerTexts();
+    assert.ok(backlogTexts.some((text) => /FEAT-|US-|EPIC-|ST-/.test(text)), `the Backlog view shows no item id; rows:\n${backlogTexts.join('\n')}`);
+    log(`Backlog view: ${backlogTexts.length} rows`);
+    await clearNotifications(page);
+    await shot(page, 'backlog.png');
+
+    // 7. The checks ran in the intended host: the Node host logs activations on the server.
     const inNodeHost = activatedInNodeHost(wb.cs.userDataDir);
     assert.equal(inNodeHost, o.host === 'node',
       `the extension ran in the ${inNodeHost ? 'Node' : 'web-worker'} extension host, not in the ${o.host} one`);
