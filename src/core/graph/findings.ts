@@ -4,7 +4,7 @@ import { closest } from '../roles/suggest';
 import type { Finding, Range, RelatedPlace, Severity } from '../types';
 import type { BacklogGraph } from './graph';
 import { folderNames, pathKey, relativePath } from './paths';
-import { folderId, normalizeId } from './references';
+import { folderId, normalizeId, normalizeTitle } from './references';
 import type { FileRecord, GraphItem, GraphRule } from './record';
 
 /** The findings of the graph rules (unknown-parent, parent-type, duplicate-id) in one indexed file. */
@@ -145,7 +145,9 @@ function allowedParents(graph: BacklogGraph, child: ArtifactEntry): string {
 }
 
 function closestTitle(graph: BacklogGraph, title: string, self: GraphItem): GraphItem | undefined {
-  const near = closest(title.toLowerCase().replace(/\s+/g, ' ').trim(), graph.titles());
+  // The title itself is no suggestion: an item of its own (the only one that has it) names itself.
+  const own = normalizeTitle(title);
+  const near = closest(title.toLowerCase().replace(/\s+/g, ' ').trim(), graph.titles().filter((candidate) => candidate !== own));
   return near ? graph.itemWithTitle(near, self.file) : undefined;
 }
 

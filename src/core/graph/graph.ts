@@ -46,6 +46,8 @@ export class BacklogGraph {
   /** Items whose parent field is a title that matches nothing: reported only once the workspace links by title. */
   private readonly titleMisses = new Set<GraphItem>();
   private titleLinks = 0;
+  /** The titles in order, so that a "did you mean" among equally close titles does not depend on the order files came in. */
+  private sortedTitles: string[] | undefined;
   readonly vocab: Vocabulary;
 
   constructor(
@@ -66,6 +68,7 @@ export class BacklogGraph {
     this.attach(record, touched, affected);
     this.relink(touched, record.items, affected);
     this.noteTitleUse(titleLinksBefore, affected);
+    if (titlesOf(old) !== titlesOf(record)) this.noteTitleChange(affected);
     return affected;
   }
 
@@ -81,6 +84,7 @@ export class BacklogGraph {
     affected.delete(old.file);
     this.relink(touched, [], affected);
     this.noteTitleUse(titleLinksBefore, affected);
+    if (titlesOf(old)) this.noteTitleChange(affected);
     return affected;
   }
 
@@ -190,7 +194,8 @@ export class BacklogGraph {
   }
 
   titles(): string[] {
-    return [...this.byTitle.keys()];
+    this.sortedTitles ??= [...this.byTitle.keys()].sort();
+    return this.sortedTitles;
   }
 
   /** An item with this exact title (case and spacing aside), nearest to `fromFile`. */
@@ -209,6 +214,8 @@ export class BacklogGraph {
   }
 
   private detach(record: FileRecord, touched: Set<string>, affected: Set<string>): void {
+    // A link to a file with no items still finds the file (and then no parent): its coming and going is a change.
+    touched.add(`file:${pathKey(record.file)}`);
     for (const item of record.items) {
       for (const key of lookupKeys(item, record)) touched.add(key);
       if (item.id) {
@@ -219,12 +226,14 @@ export class BacklogGraph {
         if (prefix) this.prefixCounts.set(prefix, (this.prefixCounts.get(prefix) ?? 1) - 1);
       }
       removeFrom(this.byTitle, normalizeTitle(item.title), item);
+      this.noteLoop(item, affected);
       this.unlink(item);
       this.childSets.delete(item);
     }
   }
 
   private attach(record: FileRecord, touched: Set<string>, affected: Set<string>): void {
+    touched.add(`file:${pathKey(record.file)}`);
     for (const item of record.items) {
       for (const key of lookupKeys(item, record)) touched.add(key);
       if (item.id) {
@@ -243,16 +252,29 @@ export class BacklogGraph {
     const dirty = new Set<GraphItem>(fresh);
     for (const key of touched) for (const item of this.dependents.get(key) ?? []) dirty.add(item);
     for (const item of dirty) {
+      this.noteLoop(item, affected);
       this.unlink(item);
       this.link(item);
+      this.noteLoop(item, affected);
       affected.add(item.file);
       // The children's parent-type findings read this item's type.
       for (const child of this.childSets.get(item) ?? []) affected.add(child.file);
     }
   }
 
+  /** A loop's finding is on its first item and names every member: a loop that forms or breaks changes the findings of all. */
+  private noteLoop(item: GraphItem, affected: Set<string>): void {
+    for (const member of this.loopOf(item) ?? []) affected.add(member.file);
+  }
+
   private noteTitleUse(before: number, affected: Set<string>): void {
     if (before > 0 === this.titleLinks > 0) return;
+    for (const item of this.titleMisses) affected.add(item.file);
+  }
+
+  /** A title (or where its item is) changed: a "did you mean" of any title that matches nothing may name another item now. */
+  private noteTitleChange(affected: Set<string>): void {
+    this.sortedTitles = undefined;
     for (const item of this.titleMisses) affected.add(item.file);
   }
 
@@ -362,6 +384,14 @@ export class BacklogGraph {
     const candidates = [...(this.byId.get(normalizeId(id)) ?? [])].filter((candidate) => candidate !== self);
     return byNearness(candidates, fromFile)[0];
   }
+}
+
+/** The titles of a file's items, their ids and where they are named, as one string to compare an update by. */
+function titlesOf(record: FileRecord | undefined): string {
+  let titles = '';
+  // A "did you mean" points at the item: its id and place are part of the finding.
+  for (const item of record?.items ?? []) if (item.title) titles += `${JSON.stringify(item.anchor)} ${item.id ?? ''} ${item.title}\n`;
+  return titles;
 }
 
 /** The keys other items may have looked up to find this one. */
