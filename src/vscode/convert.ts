@@ -27,7 +27,9 @@ export function toDiagnostic(finding: Finding, uri?: vscode.Uri, configUri?: vsc
   diagnostic.code = { value: finding.rule, target: ruleDocsUri(finding.rule) };
   const related = (finding.related ?? []).flatMap((place) => {
     // A roster person of a farther config file names that file; the rest point into the nearest one.
-    const target = place.file === 'config' ? (place.configFile ? vscode.Uri.parse(place.configFile) : configUri) : uri;
+    // A place in another file of the backlog names that file (the index's keys are URI strings).
+    const target =
+      place.file === 'config' ? (place.configFile ? vscode.Uri.parse(place.configFile) : configUri) : place.file === 'other' && place.otherFile ? vscode.Uri.parse(place.otherFile) : uri;
     return target ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(target, toRange(place.range)), place.message)] : [];
   });
   if (related.length) diagnostic.relatedInformation = related;

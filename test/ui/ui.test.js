@@ -22,6 +22,7 @@ const WORKSPACE_PROBLEMS = [
   'This story has no Acceptance Criteria section',
   'Alice Chen is listed as Product Management',
   'sprint-14-backlog.md', // its row ST-142, which Product Management "accepts"
+  'names FEAT-105 as its parent', // the backlog graph: a parent id no item has
 ];
 const TABLE_FILE = 'sprints/sprint-14-backlog.md';
 const VIEWPORT = { width: 1280, height: 800 };
@@ -64,6 +65,26 @@ async function dismissHover(page) {
 }
 
 /** Drags the sash above the panel so the panel's top edge sits at y = top (pixels from the page top). */
+/** Drags the sash right of the side bar so that it ends at `right` pixels. */
+async function widenSideBar(page, right) {
+  const from = await page.evaluate(() => {
+    const bar = document.querySelector('.part.sidebar');
+    if (!bar) return null;
+    const edge = bar.getBoundingClientRect().right;
+    for (const sash of document.querySelectorAll('.monaco-sash.vertical')) {
+      const r = sash.getBoundingClientRect();
+      const mid = r.left + r.width / 2;
+      if (r.height > 100 && Math.abs(mid - edge) < 6) return { x: mid, y: r.top + r.height / 2 };
+    }
+    return null;
+  });
+  if (!from) return; // the layout has no such sash: keep the default width
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(right, from.y, { steps: 8 });
+  await page.mouse.up();
+}
+
 async function resizePanel(page, top) {
   const from = await page.evaluate(() => {
     const panel = document.querySelector('.part.panel');
@@ -129,6 +150,11 @@ async function runUiChecks(o) {
     const text = await ui.editorText(page);
     assert.match(text, /\*\*Accepted by:\*\* PO/, `the editor does not show the "Accepted by: PO" line:\n${text}`);
     log('squiggle under "PO" shown');
+    // The backlog index is built in the background; once it is, a CodeLens above the heading
+    // counts the feature's stories (and moves the lines below it down: wait before hovering).
+    await ui.waitFor(page, '.editor-group-container.active .codelens-decoration', { timeout: 30000 })
+      .catch(() => assert.fail(`no CodeLens ("N stories") appeared above the feature in ${WRONG_ROLE_FILE} within 30 s`));
+    log(`CodeLens shown: ${await page.locator('.editor-group-container.active .codelens-decoration').first().innerText()}`);
     await clearNotifications(page); // any that appeared while the extension started
     await dismissHover(page);
     await shot(page, 'squiggle.png');
@@ -153,7 +179,13 @@ async function runUiChecks(o) {
     // mistakes (hints such as outdated-term are not listed there).
     await runCommand(page, 'Agile Artifacts: Lint all artifacts in the workspace');
     await ui.openProblems(page);
-    await resizePanel(page, 440); // room for every row: the list only renders what is in view
+    await resizePanel(page, 250); // room for every row: the list only renders what is in view
+    await ui.openProblems(page, { minRows: WORKSPACE_PROBLEMS.length * 2 });
+    // The workspace lint and the backlog index fill the panel file by file: wait until every expected row is in.
+    await page.waitForFunction((expected) => {
+      const text = document.querySelector('.markers-panel')?.textContent ?? '';
+      return expected.every((line) => text.includes(line));
+    }, WORKSPACE_PROBLEMS, { timeout: 30000 }).catch(() => {});
     const all = await ui.openProblems(page, { minRows: WORKSPACE_PROBLEMS.length * 2 });
     for (const expected of WORKSPACE_PROBLEMS) {
       assert.ok(all.some((r) => r.includes(expected)), `after linting the workspace no Problems row says "${expected}"; rows:\n${all.join('\n')}`);
@@ -162,6 +194,7 @@ async function runUiChecks(o) {
     await page.locator('.markers-panel .monaco-list-row').filter({ hasText: WRONG_ROLE_MESSAGE }).first().click();
     await clearNotifications(page);
     await shot(page, 'problems.png');
+    await resizePanel(page, 440); // the editor gets its room back for the table below
 
     // 5. A sprint page's table: each row is a story, and the row Product Management "accepts" is underlined.
     await ui.clickExplorerFile(page, TABLE_FILE);
@@ -182,7 +215,15 @@ async function runUiChecks(o) {
     const backlogTexts = await backlogRows.allInnerTexts();
     assert.ok(backlogTexts.some((text) => /FEAT-|US-|EPIC-|ST-/.test(text)), `the Backlog view shows no item id; rows:\n${backlogTexts.join('\n')}`);
     log(`Backlog view: ${backlogTexts.length} rows`);
+    // A click on a feature opens it at its heading, where a CodeLens counts its stories.
+    await runCommand(page, 'View: Toggle Panel Visibility');
+    await widenSideBar(page, 520);
+    await backlogRows.filter({ hasText: 'Reorder from order history' }).first().click();
+    await ui.waitFor(page, '.editor-group-container.active .codelens-decoration', { timeout: 30000 })
+      .catch(() => assert.fail('clicking the feature in the Backlog view did not open it with its CodeLens within 30 s'));
+    assert.match(await ui.editorText(page), /Reorder from order history/, 'the click did not open the feature');
     await clearNotifications(page);
+    await dismissHover(page);
     await shot(page, 'backlog.png');
 
     // 7. The checks ran in the intended host: the Node host logs activations on the server.

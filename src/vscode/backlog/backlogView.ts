@@ -113,17 +113,17 @@ function itemTreeItem(graph: BacklogGraph, item: GraphItem, hasChildren: boolean
   const icon = ICONS[artifact?.base ?? item.type] ?? ICONS[item.type] ?? 'circle-outline';
   treeItem.iconPath = new vscode.ThemeIcon(icon, problems ? new vscode.ThemeColor('list.warningForeground') : artifact?.enabler ? new vscode.ThemeColor('charts.purple') : undefined);
   treeItem.tooltip = new vscode.MarkdownString(`**${artifact?.name ?? item.type}${item.id ? ` ${item.id}` : ''}** — ${item.title}\n\n${vscode.workspace.asRelativePath(uri)}:${item.line + 1}`);
-  treeItem.resourceUri = uri;
   treeItem.contextValue = 'backlogItem';
   treeItem.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: toRange(item.anchor) } satisfies vscode.TextDocumentShowOptions] };
   return treeItem;
 }
 
-/** Our diagnostics on the item's own lines (its range, less its children written inside it). */
+/** Our diagnostics (hints aside) on the item's own lines (its range, less its children written inside it). */
 export function problemCount(graph: BacklogGraph, item: GraphItem, uri = vscode.Uri.parse(item.file)): number {
   let count = 0;
   for (const diagnostic of vscode.languages.getDiagnostics(uri)) {
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+    // Hints (an outdated term) are not problems: the Problems panel does not list them either.
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || diagnostic.severity === vscode.DiagnosticSeverity.Hint) continue;
     const line = diagnostic.range.start.line;
     if (line < item.line || line >= Math.max(item.endLine, item.line + 1)) continue;
     if (graph.itemAt(item.file, line) === item) count++;

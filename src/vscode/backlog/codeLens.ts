@@ -16,14 +16,40 @@ export class BacklogCodeLensProvider implements vscode.CodeLensProvider, vscode.
   constructor(private readonly index: WorkspaceIndex) {
     this.disposables = [
       this.emitter,
-      index.onDidChange(() => this.emitter.fire()),
+      index.onDidChange(() => this.refreshIfChanged()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(`${SECTION}.codeLens`)) this.emitter.fire();
+        if (event.affectsConfiguration(`${SECTION}.codeLens`)) {
+          this.shown.clear();
+          this.emitter.fire();
+        }
       }),
     ];
   }
 
+  /** What each open document's lenses said last; the editor is asked again only when that changes (a refresh closes an open hover). */
+  private readonly shown = new Map<string, string>();
+
+  private refreshIfChanged(): void {
+    let changed = false;
+    for (const document of vscode.workspace.textDocuments) {
+      const key = document.uri.toString();
+      if (!this.shown.has(key)) continue;
+      const now = signature(this.lensesOf(document));
+      if (now !== this.shown.get(key)) changed = true;
+    }
+    for (const key of this.shown.keys()) {
+      if (!vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) this.shown.delete(key);
+    }
+    if (changed || !this.shown.size) this.emitter.fire();
+  }
+
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const lenses = this.lensesOf(document);
+    this.shown.set(document.uri.toString(), signature(lenses));
+    return lenses;
+  }
+
+  private lensesOf(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!vscode.workspace.getConfiguration(SECTION, document.uri).get<boolean>('codeLens', true)) return [];
     const graph = this.index.graphFor(document.uri);
     const record = graph?.record(document.uri.toString());
@@ -56,6 +82,10 @@ export class BacklogCodeLensProvider implements vscode.CodeLensProvider, vscode.
   dispose(): void {
     this.disposables.forEach((disposable) => disposable.dispose());
   }
+}
+
+function signature(lenses: vscode.CodeLens[]): string {
+  return lenses.map((lens) => `${lens.range.start.line}:${lens.command?.title}`).join('|');
 }
 
 /** Peeks the children of an item, as "Find All References" shows places. */

@@ -103,6 +103,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const fresh = new Map<string, BacklogGraph>();
     const uris = await filesToCheck(undefined, MARKDOWN_GLOB);
     let count = 0;
+    let slice = Date.now();
     for (const uri of uris) {
       if (generation !== this.generation) return;
       const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -115,8 +116,12 @@ export class WorkspaceIndex implements vscode.Disposable {
       const { config } = await this.configs.forDocument(uri);
       const record = indexText(uri.toString(), text, { config });
       if (record) graph.update(record);
-      // Stay responsive on big workspaces: let other work in now and then.
-      if (++count % 200 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      count++;
+      // Work in slices of a few milliseconds: a file opened meanwhile is linted between two slices, not after the build.
+      if (Date.now() - slice > 8) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        slice = Date.now();
+      }
     }
     if (generation !== this.generation) return;
     this.graphs.clear();

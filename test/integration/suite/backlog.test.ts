@@ -155,6 +155,15 @@ describe('the backlog: view, navigation and cross-item rules', () => {
     await waitForTree(backlog, (lines) => !lines.some((line) => line.includes('Name a saved card')));
   });
 
+  it('duplicate-id is reported on both items, each pointing at the other file', async () => {
+    await api();
+    const copy = await writeScratch('FEAT-1-copy.md', '# FEAT-1: Saved cards again\n\n## Benefit Hypothesis\n\nx\n\n## Acceptance Criteria\n\n- ok\n');
+    const [duplicate] = (await waitForDiagnostics(copy, (found) => rulesOf(found).includes('duplicate-id'), 20_000)).filter((d) => rulesOf([d])[0] === 'duplicate-id');
+    assert.deepEqual(duplicate.relatedInformation?.map((place) => place.location.uri.toString()), [FEATURE.toString()]);
+    const [original] = (await waitForDiagnostics(FEATURE, (found) => rulesOf(found).includes('duplicate-id'), 20_000)).filter((d) => rulesOf([d])[0] === 'duplicate-id');
+    assert.deepEqual(original.relatedInformation?.map((place) => place.location.uri.toString()), [copy.toString()]);
+  });
+
   it('typing a parent reference moves the story in the view', async () => {
     const backlog = await api();
     const uri = await writeScratch('US-15-moving.md', '# US-15: Moving story\n\n**Parent:** FEAT-404\n\nAs a shopper, I want x so that y.\n\n## Acceptance Criteria\n\n- ok\n');
