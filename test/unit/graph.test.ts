@@ -414,6 +414,19 @@ describe('backlog graph: edits, renames, moves and deletes', () => {
     assert.deepEqual(findingsOf(graph), ['w/s.story.md:3 parent-type/information']);
   });
 
+  it('an edit that changes nothing the graph reads (a description, a status) affects only its file; the items take the new values', () => {
+    const story = (status: string, want: string) => `${typed('story', 'Story: S', 'parent: FT-1', `status: ${status}`)}\nAs a shopper, I want ${want} so that I pay.\n`;
+    const graph = graphOf({ 'w/ft-1.md': FEATURE, 'w/s.story.md': story('draft', 'cards') });
+    const before = itemIn(graph, 'w/s.story.md');
+    assert.equal(before.status, 'draft');
+    const affected = graph.update(record('w/s.story.md', story('done', 'saved cards')));
+    assert.deepEqual([...affected], ['w/s.story.md']);
+    assert.equal(itemIn(graph, 'w/s.story.md'), before, 'the index keeps the item it links');
+    assert.equal(before.status, 'done');
+    assert.equal(parentOf(graph, 'w/s.story.md'), 'w/ft-1.md#0 by field');
+    assert.deepEqual(graph.childrenOf(itemIn(graph, 'w/ft-1.md')), [before]);
+  });
+
   it('an edit that shifts the lines of a file re-links the children of its sections', () => {
     const before = '# EPIC-1: Pay\n\n## FEAT-1: Cards\n\nx\n';
     const graph = graphOf({ 'w/e.md': before, 'w/s.story.md': typed('story', 'Story: S', 'parent: FEAT-1') });

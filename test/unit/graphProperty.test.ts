@@ -134,7 +134,7 @@ describe('backlog graph: updated file by file it equals the index built from scr
       records.delete(file);
     };
     const log: string[] = [];
-    const counts = { edit: 0, create: 0, rename: 0, delete: 0, affectedOthers: 0 };
+    const counts = { edit: 0, reword: 0, create: 0, rename: 0, delete: 0, affectedOthers: 0 };
     for (let step = 0; step < STEPS; step++) {
       const files = [...records.keys()].sort();
       const before = new Map(files.map((file) => [file, JSON.stringify(graphFindings(graph, file))]));
@@ -145,6 +145,14 @@ describe('backlog graph: updated file by file it equals the index built from scr
         affected = graph.update(put(file, textFor(rng, file, files)));
         log.push(`${step} create ${file}`);
         counts.create++;
+      } else if (roll < 0.3) {
+        // A keystroke in a description: nothing the graph reads changes (the index keeps its items).
+        const file = rng.pick(files);
+        const text = texts.get(file)!;
+        const reworded = text.includes('leave sooner') ? text.replace('leave sooner', 'go home') : text.replace('go home', 'leave sooner');
+        affected = graph.update(put(file, reworded));
+        log.push(`${step} reword ${file}`);
+        counts.reword++;
       } else if (roll < 0.6) {
         const file = rng.pick(files);
         affected = graph.update(put(file, textFor(rng, file, files)));
@@ -182,7 +190,7 @@ describe('backlog graph: updated file by file it equals the index built from scr
       assert.deepEqual(ours, scratch, `the index differs from one built from scratch ${context()}`);
     }
     // The walk did what it says: every kind of step, and updates that changed other files' findings.
-    for (const kind of ['edit', 'create', 'rename', 'delete'] as const) assert.ok(counts[kind] > 50, `only ${counts[kind]} ${kind} steps`);
+    for (const kind of ['edit', 'reword', 'create', 'rename', 'delete'] as const) assert.ok(counts[kind] > 50, `only ${counts[kind]} ${kind} steps`);
     assert.ok(counts.affectedOthers > 50, `only ${counts.affectedOthers} findings changed in files other than the one updated`);
   });
 });

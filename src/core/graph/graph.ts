@@ -5,6 +5,7 @@ import { dirname, folderNames, pathKey, resolvePath, sharedFolders } from './pat
 import { folderId, keyPrefix, normalizeId, normalizeTitle, readParentReference } from './references';
 import type { ParentReference } from './references';
 import type { FileRecord, GraphItem } from './record';
+import type { Range } from '../types';
 
 /** How an item found its parent (SPEC §7), or why its parent field found none. */
 export interface ParentLink {
@@ -57,18 +58,28 @@ export class BacklogGraph {
     this.vocab = vocabulary(table);
   }
 
-  /** Replaces what the index knows of one file; returns the files whose graph findings may have changed. */
+  /**
+   * Replaces what the index knows of one file; returns the files whose graph
+   * findings may have changed. When nothing the graph reads has changed (a
+   * keystroke in a description), the index keeps the item objects it holds
+   * and gives them the new record's values (roles, finding counts, status).
+   */
   update(record: FileRecord): Set<string> {
     const affected = new Set<string>([record.file]);
+    const old = this.records.get(pathKey(record.file));
+    if (old && old.file === record.file && sameForGraph(old, record)) {
+      old.items.forEach((item, i) => replaceFields(item, record.items[i]));
+      this.records.set(pathKey(record.file), { ...record, items: old.items });
+      return affected;
+    }
     const touched = new Set<string>();
     const titleLinksBefore = this.titleLinks;
-    const old = this.records.get(pathKey(record.file));
     if (old) this.detach(old, touched, affected);
     this.records.set(pathKey(record.file), record);
     this.attach(record, touched, affected);
     this.relink(touched, record.items, affected);
     this.noteTitleUse(titleLinksBefore, affected);
-    if (titlesOf(old) !== titlesOf(record)) this.noteTitleChange(affected);
+    if (this.titleMisses.size && titlesOf(old) !== titlesOf(record)) this.noteTitleChange(affected);
     return affected;
   }
 
@@ -84,7 +95,7 @@ export class BacklogGraph {
     affected.delete(old.file);
     this.relink(touched, [], affected);
     this.noteTitleUse(titleLinksBefore, affected);
-    if (titlesOf(old)) this.noteTitleChange(affected);
+    if (this.titleMisses.size && titlesOf(old)) this.noteTitleChange(affected);
     return affected;
   }
 
@@ -225,7 +236,9 @@ export class BacklogGraph {
         const prefix = keyPrefix(item.id);
         if (prefix) this.prefixCounts.set(prefix, (this.prefixCounts.get(prefix) ?? 1) - 1);
       }
-      removeFrom(this.byTitle, normalizeTitle(item.title), item);
+      const title = normalizeTitle(item.title);
+      removeFrom(this.byTitle, title, item);
+      if (!this.byTitle.has(title)) this.sortedTitles = undefined;
       this.noteLoop(item, affected);
       this.unlink(item);
       this.childSets.delete(item);
@@ -243,7 +256,10 @@ export class BacklogGraph {
         const prefix = keyPrefix(item.id);
         if (prefix) this.prefixCounts.set(prefix, (this.prefixCounts.get(prefix) ?? 0) + 1);
       }
-      if (item.title) addTo(this.byTitle, normalizeTitle(item.title), item);
+      if (!item.title) continue;
+      const title = normalizeTitle(item.title);
+      if (!this.byTitle.has(title)) this.sortedTitles = undefined;
+      addTo(this.byTitle, title, item);
     }
   }
 
@@ -274,7 +290,6 @@ export class BacklogGraph {
 
   /** A title (or where its item is) changed: a "did you mean" of any title that matches nothing may name another item now. */
   private noteTitleChange(affected: Set<string>): void {
-    this.sortedTitles = undefined;
     for (const item of this.titleMisses) affected.add(item.file);
   }
 
@@ -384,6 +399,28 @@ export class BacklogGraph {
     const candidates = [...(this.byId.get(normalizeId(id)) ?? [])].filter((candidate) => candidate !== self);
     return byNearness(candidates, fromFile)[0];
   }
+}
+
+/** Whether two records of one file hold the same items as far as the graph and its findings read them. */
+function sameForGraph(a: FileRecord, b: FileRecord): boolean {
+  if (a.items.length !== b.items.length) return false;
+  return a.items.every((x, i) => {
+    const y = b.items[i];
+    return x.key === y.key && x.type === y.type && x.shape === y.shape && x.id === y.id && x.title === y.title && x.line === y.line && x.endLine === y.endLine
+      && sameRange(x.anchor, y.anchor) && x.parentRef?.text === y.parentRef?.text && sameRange(x.parentRef?.range, y.parentRef?.range)
+      && x.nestedIn === y.nestedIn && x.template === y.template && x.summary === y.summary && x.suppressed.join() === y.suppressed.join();
+  });
+}
+
+function sameRange(a: Range | undefined, b: Range | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** `target` takes every field of `source` (and drops those `source` lacks), keeping its identity. */
+function replaceFields(target: GraphItem, source: GraphItem): void {
+  for (const key of Object.keys(target) as (keyof GraphItem)[]) if (!(key in source)) delete target[key];
+  Object.assign(target, source);
 }
 
 /** The titles of a file's items, their ids and where they are named, as one string to compare an update by. */

@@ -6,6 +6,8 @@
 
 /** The key as the index compares it: percent-escapes decoded, `\` as `/`. */
 export function pathKey(file: string): string {
+  // Most keys have nothing to decode: the index asks for keys on every lookup.
+  if (!file.includes('%') && !file.includes('\\')) return file;
   let decoded = file;
   try {
     decoded = decodeURIComponent(file);
