@@ -31,6 +31,7 @@ const { packageVsix } = require('../package-vsix');
 const { writeBacklog } = require('./backlogCorpus');
 
 const BACKLOG_ITEMS = 20000;
+const ACTIVATION_SUITE_TIMEOUT_MS = 10 * 60_000;
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SUITE_DIR = path.join(__dirname, 'editor-suite');
@@ -280,13 +281,14 @@ async function activationOnce(browser, { stage, host, workspace, keep, index }) 
     await Promise.race([waitWorkbenchLoaded(win).then(() => { loaded = true; }), endedEarly]);
     fs.writeFileSync(goFile, 'go\n');
     let timer;
-    const code = await Promise.race([win.exited, new Promise((resolve) => { timer = setTimeout(resolve, 60000, 'timeout'); })]);
+    // The suite also waits for the backlog index of the generated workspace, which may take minutes.
+    const code = await Promise.race([win.exited, new Promise((resolve) => { timer = setTimeout(resolve, ACTIVATION_SUITE_TIMEOUT_MS, 'timeout'); })]);
     clearTimeout(timer);
     await sleep(100); // the last console lines
     const line = win.logs.find((l) => l.includes('AGILE_BENCH_ACTIVATION '));
     if (code === 'timeout' || code !== 0 || !line) {
       const tail = win.logs.filter((l) => !runSuite.isNoise(l)).slice(-15).join('\n');
-      throw new Error(`activation suite in the ${host} host: ${code === 'timeout' ? 'no result after 60 s' : `exit ${code}`}${line ? '' : ', no AGILE_BENCH_ACTIVATION line'}\n${tail}`);
+      throw new Error(`activation suite in the ${host} host: ${code === 'timeout' ? `no result after ${ACTIVATION_SUITE_TIMEOUT_MS / 1000} s` : `exit ${code}`}${line ? '' : ', no AGILE_BENCH_ACTIVATION line'}\n${tail}`);
     }
     const result = JSON.parse(line.slice(line.indexOf('{')));
     if (result.host !== host) throw new Error(`the activation suite ran in the ${result.host} host, not the ${host} host`);

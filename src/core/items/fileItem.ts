@@ -54,7 +54,8 @@ export function detectFile(doc: ParsedDocument, fileName: string | undefined, ta
   // 1. front matter type
   if (typeValue) {
     const artifact = artifactByTypeName(typeValue.text, table);
-    if (artifact) return { ...base, artifact: withEnablerKind(artifact, frontFields, table), detectedBy: 'front-matter', title: title?.section, id: title?.id };
+    // The id, when the heading has none, may start the file name (`EPIC-001-checkout.md`, SPEC §7).
+    if (artifact) return { ...base, artifact: withEnablerKind(artifact, frontFields, table), detectedBy: 'front-matter', title: title?.section, id: title?.id ?? fileNameHead(fileName, vocab)?.id };
     // A page or another tracker's work item says what the file is: not an item.
     const kind = normalizeName(typeValue.text);
     if (isWorkItemWord(kind, vocab)) return { ...base, typeUnknown: true, silent: true };
@@ -63,7 +64,7 @@ export function detectFile(doc: ParsedDocument, fileName: string | undefined, ta
     base.typeUnknown = true;
   }
   const fromBroken = typeValue ? undefined : typeInBrokenFrontMatter(doc, table);
-  if (fromBroken && !typeValue) return { ...base, artifact: fromBroken, detectedBy: 'front-matter', title: title?.section, id: title?.id };
+  if (fromBroken && !typeValue) return { ...base, artifact: fromBroken, detectedBy: 'front-matter', title: title?.section, id: title?.id ?? fileNameHead(fileName, vocab)?.id };
 
   // 5. issue template (before the body and name: its name says what it makes)
   if (template) {
