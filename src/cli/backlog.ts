@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BacklogGraph, CONFIG_FILE_NAME, backlogEntries, effectiveTable, graphFindings, lintDocument, recordOf, resolverFor, rulesTable, skipReason } from '../core';
+import { BacklogGraph, CONFIG_FILE_NAME, backlogEntries, graphFindings, lintAndRecord, rulesTable, skipReason } from '../core';
 import type { BacklogEntry, GraphItem } from '../core';
 import { ConfigFinder } from './configs';
 import type { LoadedConfig } from './configs';
@@ -36,11 +36,7 @@ export function collectBacklog(positionals: string[], cwd: string, fixed: Loaded
       stderr(`agile-artifacts: skipped ${shown}: ${skipped}\n`);
       continue;
     }
-    const { config, resolver: found } = configs.forFile(file);
-    const table = effectiveTable(rulesTable(), config);
-    const resolver = found?.table === table ? found : resolverFor(table, config);
-    const linted = lintDocument(read.text, { fileName: file, config, resolver });
-    const record = recordOf(file, linted.doc, linted.items, table, resolver, config, linted.findings);
+    const { linted, table, resolver, record } = lintAndRecord(file, read.text, configs.forFile(file));
     graph.update(record);
     backlogEntries(linted.doc, linted.items, linted.findings, table, resolver).forEach(({ depth, parentRef, ...entry }, i) => {
       const listed = { file: shown, ...entry };

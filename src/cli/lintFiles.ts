@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BacklogGraph, CONFIG_FILE_NAME, MAX_FILE_CHARS, TOO_LARGE, effectiveTable, graphFindings, lintDocument, mergeFindings, recordOf, resolverFor, rulesTable, skipReason } from '../core';
+import { BacklogGraph, CONFIG_FILE_NAME, MAX_FILE_CHARS, TOO_LARGE, graphFindings, lintAndRecord, lintDocument, mergeFindings, rulesTable, skipReason } from '../core';
 import type { Finding } from '../core';
 import type { ConfigFinder } from './configs';
 import { planFix, writeFix } from './fixFile';
@@ -48,12 +48,10 @@ export function lintFiles(files: string[], cwd: string, configs: ConfigFinder, f
       continue;
     }
     const { config, resolver } = configs.forFile(file);
-    const lint = (text: string) => lintDocument(text, { fileName: file, config, resolver });
-    const result = lint(read.text);
+    const { linted: result, record } = lintAndRecord(file, read.text, { config, resolver });
     run.checked++;
-    const table = effectiveTable(rulesTable(), config);
-    graph.update(recordOf(file, result.doc, result.items, table, resolver?.table === table ? resolver : resolverFor(table, config), config, result.findings));
-    const plan = fix ? planFix(file, read, result.findings, (text) => lint(text).findings) : undefined;
+    graph.update(record);
+    const plan = fix ? planFix(file, read, result.findings, (text) => lintDocument(text, { fileName: file, config, resolver }).findings) : undefined;
     if (plan && 'notFixed' in plan) stderr(`agile-artifacts: not fixed ${shown}: ${plan.notFixed}\n`);
     if (plan && 'bytes' in plan) planned.push({ file, shown, plan });
     else report(file, shown, result.findings);

@@ -27,7 +27,7 @@ export type { GraphOptions, ParentLink, MissingParent } from './graph/graph';
 export { GRAPH_RULES, recordOf } from './graph/record';
 export type { FileRecord, GraphItem, GraphRule } from './graph/record';
 export { graphFindings } from './graph/findings';
-export { indexText, lintBacklog, mergeFindings } from './graph/indexText';
+export { indexText, lintAndRecord, lintBacklog, mergeFindings } from './graph/indexText';
 export type { BacklogText, IndexOptions } from './graph/indexText';
 export { normalizeId, readParentReference } from './graph/references';
 export { graphItemCard } from './graph/card';

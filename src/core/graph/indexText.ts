@@ -24,11 +24,28 @@ export interface IndexOptions {
  */
 export function indexText(file: string, text: string, options: IndexOptions = {}): FileRecord | undefined {
   if (skipReason(text)) return undefined;
+  const { config, table, resolver } = rulesFor(options);
+  const { doc, detection } = analyzeMarkdown(text, file, table);
+  return recordOf(file, doc, detection.items, table, resolver, config);
+}
+
+/**
+ * Lints one file and makes its index record from the same parse: what the
+ * CLI (lint, backlog) and lintBacklog do for every file. Returns the table
+ * and resolver it used, for callers that describe the items further.
+ */
+export function lintAndRecord(file: string, text: string, options: IndexOptions = {}) {
+  const { config, table, resolver } = rulesFor(options);
+  const linted = lintDocument(text, { fileName: file, config, resolver });
+  return { linted, table, resolver, record: recordOf(file, linted.doc, linted.items, table, resolver, config, linted.findings) };
+}
+
+/** The table a file's config adapts, and the resolver for it (the caller's, when it was made for that table). */
+function rulesFor(options: IndexOptions) {
   const config = options.config ?? EMPTY_CONFIG;
   const table = effectiveTable(rulesTable(), config);
-  const { doc, detection } = analyzeMarkdown(text, file, table);
   const resolver = options.resolver?.table === table ? options.resolver : resolverFor(table, config);
-  return recordOf(file, doc, detection.items, table, resolver, config);
+  return { config, table, resolver };
 }
 
 /** One file of a backlog to lint as a whole. */
@@ -44,11 +61,10 @@ export interface BacklogText extends IndexOptions {
 export function lintBacklog(files: readonly BacklogText[], options: GraphOptions = {}): { graph: BacklogGraph; findings: Map<string, Finding[]> } {
   const graph = new BacklogGraph(rulesTable(), options);
   const findings = new Map<string, Finding[]>();
-  for (const { file, text, config = EMPTY_CONFIG, resolver } of files) {
+  for (const { file, text, config, resolver } of files) {
     if (skipReason(text)) continue;
-    const linted = lintDocument(text, { fileName: file, config, resolver });
-    const table = effectiveTable(rulesTable(), config);
-    graph.update(recordOf(file, linted.doc, linted.items, table, resolver?.table === table ? resolver : resolverFor(table, config), config, linted.findings));
+    const { linted, record } = lintAndRecord(file, text, { config, resolver });
+    graph.update(record);
     findings.set(file, linted.findings);
   }
   for (const [file, own] of findings) findings.set(file, mergeFindings(own, graphFindings(graph, file)));
