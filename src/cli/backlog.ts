@@ -36,7 +36,7 @@ export function collectBacklog(positionals: string[], cwd: string, fixed: Loaded
       stderr(`agile-artifacts: skipped ${shown}: ${skipped}\n`);
       continue;
     }
-    const { linted, table, resolver, record } = lintAndRecord(file, read.text, configs.forFile(file));
+    const { linted, table, resolver, record } = lintAndRecord(file, read.text, { ...configs.forFile(file), once: true });
     graph.update(record);
     backlogEntries(linted.doc, linted.items, linted.findings, table, resolver).forEach(({ depth, parentRef, ...entry }, i) => {
       const listed = { file: shown, ...entry };

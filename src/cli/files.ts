@@ -21,7 +21,13 @@ function isLintedFile(name: string): boolean {
 }
 
 /** Every file below `dir` the linter reads, in sorted order, without following folder links. */
-function walk(dir: string, found: string[]): void {
+/** A file found by walking, with where it really is when the walk knows it without asking the file system. */
+interface FoundFile {
+  file: string;
+  real?: string;
+}
+
+function walk(dir: string, found: FoundFile[], realDir = realPath(dir)): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -32,9 +38,12 @@ function walk(dir: string, found: string[]): void {
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (isWalkedFolder(entry.name)) walk(full, found);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && isLintedFile(entry.name)) {
-      found.push(full);
+      if (isWalkedFolder(entry.name)) walk(full, found, path.join(realDir, entry.name));
+    } else if (entry.isFile() && isLintedFile(entry.name)) {
+      // A plain file in a folder whose real path is known: no lookup per file (thousands of them in a backlog).
+      found.push({ file: full, real: path.join(realDir, entry.name) });
+    } else if (entry.isSymbolicLink() && isLintedFile(entry.name)) {
+      found.push({ file: full });
     }
   }
 }
@@ -55,9 +64,9 @@ export function expandPaths(args: string[], cwd: string): string[] {
         throw new MissingPathError(`no such file or folder: ${arg}`);
       }
       if (stat.isDirectory()) {
-        const found: string[] = [];
+        const found: FoundFile[] = [];
         walk(absolute, found);
-        found.forEach((file) => files.add(file));
+        found.forEach(({ file, real }) => files.add(file, real));
       } else {
         files.add(absolute);
       }
@@ -65,7 +74,7 @@ export function expandPaths(args: string[], cwd: string): string[] {
     }
     const matched = matchGlob(arg, cwd);
     if (!matched.length) throw new MissingPathError(`no files match: ${arg}`);
-    matched.forEach((file) => files.add(file));
+    matched.forEach(({ file, real }) => files.add(file, real));
   }
   return files.list();
 }
@@ -74,8 +83,7 @@ export function expandPaths(args: string[], cwd: string): string[] {
 class UniqueFiles {
   private readonly byRealPath = new Map<string, string>();
 
-  add(file: string): void {
-    const real = realPath(file);
+  add(file: string, real = realPath(file)): void {
     if (!this.byRealPath.has(real)) this.byRealPath.set(real, file);
   }
 
@@ -92,23 +100,25 @@ function realPath(file: string): string {
   }
 }
 
-function matchGlob(glob: string, cwd: string): string[] {
+function matchGlob(glob: string, cwd: string): FoundFile[] {
   const posixGlob = glob.split(path.sep).join('/');
   const parts = posixGlob.split('/');
   const fixed: string[] = [];
   while (parts.length > 1 && !GLOB_CHARS.test(parts[0])) fixed.push(parts.shift() as string);
   const base = path.resolve(cwd, fixed.join('/') || '.');
   const isMatch = picomatch(parts.join('/'), { dot: false });
-  const found: string[] = [];
+  const found: FoundFile[] = [];
   walk(base, found);
-  return found.filter((file) => isMatch(path.relative(base, file).split(path.sep).join('/')));
+  return found.filter(({ file }) => isMatch(path.relative(base, file).split(path.sep).join('/')));
 }
+
+const UTF8 = new TextDecoder('utf-8', { fatal: false });
 
 /** Reads a file as UTF-8 text without its BOM (invalid bytes become U+FFFD), with the bytes read; or says why it cannot. */
 export function readText(file: string): { text: string; bytes: Uint8Array } | { error: string } {
   try {
     const bytes = fs.readFileSync(file);
-    return { text: new TextDecoder('utf-8', { fatal: false }).decode(bytes), bytes };
+    return { text: UTF8.decode(bytes), bytes };
   } catch (error) {
     return { error: (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder' : String((error as Error).message) };
   }

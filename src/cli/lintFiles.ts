@@ -48,7 +48,7 @@ export function lintFiles(files: string[], cwd: string, configs: ConfigFinder, f
       continue;
     }
     const { config, resolver } = configs.forFile(file);
-    const { linted: result, record } = lintAndRecord(file, read.text, { config, resolver });
+    const { linted: result, record } = lintAndRecord(file, read.text, { config, resolver, once: true });
     run.checked++;
     graph.update(record);
     const plan = fix ? planFix(file, read, result.findings, (text) => lintDocument(text, { fileName: file, config, resolver }).findings) : undefined;

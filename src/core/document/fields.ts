@@ -1,5 +1,6 @@
 import type { FrontMatter } from './frontMatter';
 import type { ScannedLine } from './scan';
+import { TextMemo, detached } from '../memo';
 
 /** Where a field was written; front matter and body forms are checked alike. */
 export type FieldSource = 'front-matter' | 'body';
@@ -68,10 +69,28 @@ export function bodyFields(lines: readonly ScannedLine[]): Field[] {
     if (scanned.inCode || scanned.visible.length > MAX_FIELD_LINE) continue;
     // A table's header row names its columns (`| Enabler | Definition of done |`): not a key and a value.
     if (isTableHeader(scanned, lines[i + 1])) continue;
-    const field = readFieldLine(scanned);
+    const field = rememberedField(scanned);
     if (field) fields.push(field);
   }
   return fields;
+}
+
+/** Lines already read, as fields at offset 0 of line 0 (or null): on a keystroke all lines but one read as before. */
+const fieldLines = new TextMemo<Field | null>(20_000);
+
+function rememberedField(scanned: ScannedLine): Field | undefined {
+  const { visible, start, line } = scanned;
+  let relative = fieldLines.get(visible);
+  // Read from a copy: the field keeps pieces of the line, and the memo keeps the field.
+  if (relative === undefined) relative = fieldLines.remember(visible, readFieldLine({ ...scanned, visible: detached(visible), start: 0, line: 0 }) ?? null);
+  if (!relative) return undefined;
+  return {
+    ...relative,
+    keyStart: relative.keyStart + start,
+    keyEnd: relative.keyEnd + start,
+    values: relative.values.map((value) => ({ ...value, start: value.start + start, end: value.end + start })),
+    line,
+  };
 }
 
 const TABLE_ROW_START = /^[ \t]*\|/;

@@ -1,4 +1,5 @@
 import type { ScannedLine } from './scan';
+import { TextMemo, detached } from '../memo';
 
 /** A heading or label that opens a part of the document. */
 export interface Section {
@@ -55,7 +56,7 @@ export function findSections(lines: readonly ScannedLine[]): Section[] {
       i++; // the `===` underline
       continue;
     }
-    const opened = readSectionLine(scanned);
+    const opened = rememberedSectionLine(scanned);
     if (opened) {
       // `Given: …` under `Acceptance criteria:` is the label's content, not a new empty part.
       if (opened.section.kind === 'label' && opened.inlineContent && sections.length) {
@@ -105,7 +106,26 @@ function isSetextTitle(lines: readonly ScannedLine[], i: number): boolean {
   return !before || before.line !== title.line - 1 || !hasText(before.visible) || THEMATIC_BREAK.test(before.visible) || (before.visible.length <= 400 && before.visible.includes('#') && ATX_HEADING.test(before.visible));
 }
 
-function readSectionLine(scanned: ScannedLine): { section: Section; inlineContent: boolean } | undefined {
+/** What a line opens, at offset 0 of line 0 (or null), per line text; HTML lines apart, where `#` opens nothing. */
+interface OpenedSection {
+  section: Section;
+  inlineContent: boolean;
+}
+const sectionLines = new TextMemo<OpenedSection | null>(20_000);
+const sectionLinesInHtml = new TextMemo<OpenedSection | null>(1_000);
+
+function rememberedSectionLine(scanned: ScannedLine): OpenedSection | undefined {
+  const { visible } = scanned;
+  const memo = scanned.html ? sectionLinesInHtml : sectionLines;
+  let relative = memo.get(visible);
+  // Read from a copy: the title is a piece of the line, and the memo keeps it.
+  if (relative === undefined) relative = memo.remember(visible, readSectionLine({ ...scanned, visible: detached(visible), start: 0, line: 0 }) ?? null);
+  if (!relative) return undefined;
+  const { title, kind, level, start, end } = relative.section;
+  return { section: makeSection(title, kind, level, scanned.line, start + scanned.start, end + scanned.start), inlineContent: relative.inlineContent };
+}
+
+function readSectionLine(scanned: ScannedLine): OpenedSection | undefined {
   const { visible, start, line } = scanned;
   if (visible.length > 400) return undefined;
   // Inside a raw HTML block `## x` is shown as typed, not as a heading.
@@ -138,25 +158,36 @@ function readSectionLine(scanned: ScannedLine): { section: Section; inlineConten
 }
 
 export function makeSection(title: string, kind: Section['kind'], level: number, line: number, start: number, end: number): Section {
-  let normalized: string | undefined;
-  let lower: string | undefined;
-  return {
-    title,
-    // Computed on demand: most labels are never compared with a required section's name.
-    get normalizedTitle() {
-      return (normalized ??= normalizeTitle(title));
-    },
-    // Computed once: every required section name is tested against it.
-    get lowerTitle() {
-      return (lower ??= title.toLowerCase());
-    },
-    kind,
-    level,
-    line,
-    start,
-    end,
-    hasContent: false,
-  };
+  return new ParsedSection(title, kind, level, line, start, end);
+}
+
+/**
+ * A class rather than an object literal with getters: V8 gives a literal with
+ * accessors a slow shape of its own, and a long epic makes hundreds per keystroke.
+ */
+class ParsedSection implements Section {
+  hasContent = false;
+  private normalized: string | undefined;
+  private lower: string | undefined;
+
+  constructor(
+    public title: string,
+    public kind: Section['kind'],
+    public level: number,
+    public line: number,
+    public start: number,
+    public end: number,
+  ) {}
+
+  /** Computed on demand: most labels are never compared with a required section's name. */
+  get normalizedTitle(): string {
+    return (this.normalized ??= normalizeTitle(this.title));
+  }
+
+  /** Computed once: every required section name is tested against it. */
+  get lowerTitle(): string {
+    return (this.lower ??= this.title.toLowerCase());
+  }
 }
 
 /** Text that counts as content: not blank, not only list/task markers, pipes, colons or dashes. */

@@ -1,6 +1,7 @@
 import type { ScannedLine } from './scan';
 import { phraseSource, phrasesPattern } from '../phrases';
 import type { RulesTable, StoryVoiceEntry } from '../rules/types';
+import { TextMemo } from '../memo';
 
 /** How far apart the parts of one statement may be, in characters of flattened text. */
 const MAX_PART = 400;
@@ -62,14 +63,7 @@ function compileVoice(voice: StoryVoiceEntry): VoicePattern {
 export function hasUserVoiceStatement(lines: readonly ScannedLine[], table: RulesTable): boolean {
   const prose = joinedProse(lines);
   const known = statementCache(table);
-  let found = known.get(prose);
-  if (found === undefined) {
-    found = isUserVoice(flatten(prose), table);
-    if (known.size >= MAX_CACHED_TEXTS) known.clear();
-    // A copy, so that the cache does not keep the document the lines were cut from alive.
-    known.set((' ' + prose).slice(1), found);
-  }
-  return found;
+  return known.get(prose) ?? known.remember(prose, isUserVoice(flatten(prose), table));
 }
 
 /**
@@ -78,11 +72,11 @@ export function hasUserVoiceStatement(lines: readonly ScannedLine[], table: Rule
  * searching it again (an epic's stories, a backlog table's rows).
  */
 const MAX_CACHED_TEXTS = 5_000;
-const statementCaches = new WeakMap<RulesTable, Map<string, boolean>>();
+const statementCaches = new WeakMap<RulesTable, TextMemo<boolean>>();
 
-function statementCache(table: RulesTable): Map<string, boolean> {
+function statementCache(table: RulesTable): TextMemo<boolean> {
   let cache = statementCaches.get(table);
-  if (!cache) statementCaches.set(table, (cache = new Map()));
+  if (!cache) statementCaches.set(table, (cache = new TextMemo(MAX_CACHED_TEXTS)));
   return cache;
 }
 

@@ -11,10 +11,13 @@ import { BacklogGraph } from './graph';
 import type { GraphOptions } from './graph';
 import { recordOf } from './record';
 import type { FileRecord } from './record';
+import { withoutMemos } from '../memo';
 
 export interface IndexOptions {
   config?: ArtifactsConfig;
   resolver?: RoleResolver;
+  /** One of many files indexed once each (see LintOptions.once). */
+  once?: boolean;
 }
 
 /**
@@ -23,6 +26,7 @@ export interface IndexOptions {
  * a file that is not checked at all (too large, not text).
  */
 export function indexText(file: string, text: string, options: IndexOptions = {}): FileRecord | undefined {
+  if (options.once) return withoutMemos(() => indexText(file, text, { ...options, once: false }));
   if (skipReason(text)) return undefined;
   const { config, table, resolver } = rulesFor(options);
   const { doc, detection } = analyzeMarkdown(text, file, table);
@@ -34,7 +38,11 @@ export function indexText(file: string, text: string, options: IndexOptions = {}
  * CLI (lint, backlog) and lintBacklog do for every file. Returns the table
  * and resolver it used, for callers that describe the items further.
  */
-export function lintAndRecord(file: string, text: string, options: IndexOptions = {}) {
+export function lintAndRecord(file: string, text: string, options: IndexOptions = {}): ReturnType<typeof lintAndRecordNow> {
+  return options.once ? withoutMemos(() => lintAndRecordNow(file, text, options)) : lintAndRecordNow(file, text, options);
+}
+
+function lintAndRecordNow(file: string, text: string, options: IndexOptions) {
   const { config, table, resolver } = rulesFor(options);
   const linted = lintDocument(text, { fileName: file, config, resolver });
   return { linted, table, resolver, record: recordOf(file, linted.doc, linted.items, table, resolver, config, linted.findings) };

@@ -21,6 +21,7 @@ import type { Check, RuleContext } from './context';
 import { detectArtifact } from './detect';
 import type { Detection } from './detect';
 import { Reporter } from './report';
+import { withoutMemos } from '../memo';
 
 /** Files larger than this are skipped with a note: no backlog item is that long, and it bounds the work. */
 export const MAX_FILE_CHARS = 4 * 1024 * 1024;
@@ -32,6 +33,11 @@ export interface LintOptions {
   table?: RulesTable;
   /** A resolver built for this table and config, reused across files (ignored when the config adapts the table). */
   resolver?: RoleResolver;
+  /**
+   * The text is one of many linted once each (the CLI, an index build), not a
+   * document being edited: nothing is remembered for its next lint.
+   */
+  once?: boolean;
 }
 
 export interface LintResult {
@@ -86,6 +92,7 @@ export function lintMarkdown(text: string, options: LintOptions = {}): LintResul
 
 /** Lints a text already known to be checkable, keeping the parsed document for callers that describe its items. */
 export function lintDocument(text: string, options: LintOptions = {}): LintResult & { doc: ParsedDocument; items: Item[] } {
+  if (options.once) return withoutMemos(() => lintDocument(text, { ...options, once: false }));
   const config = options.config ?? EMPTY_CONFIG;
   const table = effectiveTable(options.table ?? rulesTable(), config);
   const doc = parseMarkdown(text);

@@ -8,6 +8,7 @@ import { LineReading } from './reading';
 import { proseVocabulary } from './vocabulary';
 import type { PhraseForm, ProseVocabulary } from './vocabulary';
 import { wordsOf } from './words';
+import { TextMemo, detached } from '../memo';
 
 /** A sentence that gives an action on an artifact type to a role, in offsets of the whole text. */
 export interface RoleStatement {
@@ -54,14 +55,12 @@ export function findRoleStatements(
     inIndentedCode = indented && (previousBlank || inIndentedCode) && INDENTED_CODE.test(visible);
     previousBlank = visible.length === 0 || (indented && !NON_BLANK.test(visible));
     if (scanned.inCode || inIndentedCode) continue;
-    let found = cache.get(scanned.visible);
+    let found = cache.get(visible);
     if (!found) {
       // Cheap tests first: most lines name no artifact type, and most of the rest have no action word.
-      const sieved = vocabulary.artifactSieve.test(scanned.visible) && vocabulary.actionSieve.test(scanned.visible);
-      const line = detachedCopy(scanned.visible);
-      found = sieved ? lineStatements(line, table, resolver, vocabulary) : NONE;
-      if (cache.size >= MAX_CACHED_LINES) cache.clear();
-      cache.set(line, found);
+      const sieved = vocabulary.artifactSieve.test(visible) && vocabulary.actionSieve.test(visible);
+      // Read from a copy: the statements keep pieces of the line, and the memo keeps the statements.
+      found = cache.remember(visible, sieved ? lineStatements(detached(visible), table, resolver, vocabulary) : NONE);
     }
     for (const statement of found) if (keep(statement)) statements.push(toDocument(statement, scanned));
   }
@@ -89,21 +88,12 @@ const NON_BLANK = /\S/;
 /** Four spaces or a tab, then text that is no list item. */
 const INDENTED_CODE = /^(?: {4}|\t)\s*(?![-*+]\s|\d+[.)]\s)\S/;
 const NONE: RoleStatement[] = [];
-const lineCaches = new WeakMap<RoleResolver, { table: RulesTable; lines: Map<string, RoleStatement[]> }>();
+const lineCaches = new WeakMap<RoleResolver, { table: RulesTable; lines: TextMemo<RoleStatement[]> }>();
 
-function lineCache(table: RulesTable, resolver: RoleResolver): Map<string, RoleStatement[]> {
+function lineCache(table: RulesTable, resolver: RoleResolver): TextMemo<RoleStatement[]> {
   let cache = lineCaches.get(resolver);
-  if (!cache || cache.table !== table) lineCaches.set(resolver, (cache = { table, lines: new Map() }));
+  if (!cache || cache.table !== table) lineCaches.set(resolver, (cache = { table, lines: new TextMemo(MAX_CACHED_LINES) }));
   return cache.lines;
-}
-
-/**
- * A copy of a line that does not keep the whole document alive: a line cut
- * from the text is, in V8, a view of it, and a cache of such views would hold
- * one copy of the document per edit. Concatenating and slicing makes a flat string.
- */
-function detachedCopy(line: string): string {
-  return (' ' + line).slice(1);
 }
 
 function toDocument(statement: RoleStatement, scanned: ScannedLine): RoleStatement {

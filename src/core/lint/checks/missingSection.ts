@@ -1,5 +1,7 @@
 import { normalizeKey } from '../../document/fields';
 import { titleMatches } from '../../document/sections';
+import type { Section } from '../../document/sections';
+import { TextMemo } from '../../memo';
 import { flatProse, hasWordsInOrder } from '../../document/storyStatement';
 import type { SectionEntry } from '../../rules/types';
 import { isPlaceholder } from '../../roles/placeholders';
@@ -11,10 +13,10 @@ export function checkMissingSections(context: RuleContext): void {
   const { artifact, item, reporter } = context;
   // A field of that name with a value is the section too: a front-matter key, a `| Acceptance Criteria | … |` row.
   for (const required of artifact.requiredSections) {
-    const names = [required.name, ...required.aliases];
     const keys = sectionKeys(required);
     if (item.fields.some((field) => keys.has(field.normalizedKey) && field.values.some((v) => !isPlaceholder(v.text.trim(), context.table)))) continue;
-    const found = item.sections.filter((section) => names.some((name) => titleMatches(section, name)));
+    const isRequired = matcherOf(required);
+    const found = item.sections.filter(isRequired);
     if (!found.length && required.inlineForm && hasWordsInOrder(flatProse(item.lines), required.inlineForm)) continue;
     const values = { artifact: artifact.name.toLowerCase(), section: required.name, reason: required.reason };
     if (!found.length) {
@@ -32,6 +34,24 @@ export function checkMissingSections(context: RuleContext): void {
 }
 
 const keysBySection = new WeakMap<SectionEntry, Set<string>>();
+const matchers = new WeakMap<SectionEntry, (section: Section) => boolean>();
+const MAX_REMEMBERED_TITLES = 10_000;
+
+/**
+ * Whether a section is the required one, remembered per title: a section is
+ * tested against every name and alias in every language, and on a keystroke
+ * nearly every title is one the last lint already tested.
+ */
+function matcherOf(required: SectionEntry): (section: Section) => boolean {
+  let matcher = matchers.get(required);
+  if (!matcher) {
+    const names = [required.name, ...required.aliases];
+    const known = new TextMemo<boolean>(MAX_REMEMBERED_TITLES);
+    matcher = (section) => known.get(section.title) ?? known.remember(section.title, names.some((name) => titleMatches(section, name)));
+    matchers.set(required, matcher);
+  }
+  return matcher;
+}
 
 /** The field keys a section's names make (`acceptance-criteria`), once per section. */
 function sectionKeys(section: SectionEntry): Set<string> {

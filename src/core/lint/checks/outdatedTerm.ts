@@ -5,9 +5,10 @@ import type { Renaming, RulesTable } from '../../rules/types';
 import type { ParsedDocument } from '../../document/parse';
 import type { Item } from '../../items/model';
 import type { Reporter } from '../report';
+import { TextMemo, detached } from '../../memo';
 
 interface TermMatcher {
-  /** Cheap test for the first word of any old name; most lines fail it and skip the full pattern. */
+  /** Cheap test for the first word of any old name; most lines fail it and skip the full pattern. Not global: `test` keeps no state. */
   prefilter: RegExp;
   pattern: RegExp;
   byOldName: Map<string, Renaming>;
@@ -17,6 +18,17 @@ const matchers = new WeakMap<RulesTable, TermMatcher>();
 const URL_OR_LINK_TARGET = /\bhttps?:\/\/\S+|\]\([^)]*\)/g;
 /** Lines longer than this are data, not prose; they are not searched. */
 const MAX_LINE = 10_000;
+
+/** An old name found in a line: where, as written, and the name to write instead. */
+interface TermFound {
+  at: number;
+  written: string;
+  newText: string;
+}
+
+const NONE: TermFound[] = [];
+const MAX_REMEMBERED_LINES = 20_000;
+const lineMemos = new WeakMap<RulesTable, TextMemo<TermFound[]>>();
 
 /**
  * `outdated-term`: a name SAFe 6 replaced (Program Increment → Planning Interval),
@@ -28,17 +40,10 @@ export function checkOutdatedTerms(doc: ParsedDocument, items: readonly Item[], 
   const inItem = new Set<number>();
   if (!fileItem) for (const item of items) for (const line of item.lines) inItem.add(line.line);
   const matcher = termMatcher(table);
-  const report = (text: string, offset: number) => {
-    for (const found of text.matchAll(matcher.pattern)) {
-      const at = found.index ?? 0;
-      const written = found[0];
-      const plural = found[1] === 's';
-      const renaming = matcher.byOldName.get(phraseKey(plural ? written.slice(0, -1) : written));
-      if (!renaming || startsWithNewName(text, at, renaming)) continue;
+  const report = (found: readonly TermFound[], offset: number) => {
+    for (const { at, written, newText } of found) {
       const start = offset + at;
       const end = start + written.length;
-      // "Program Increments" -> "Planning Intervals"
-      const newText = plural && !/s$/i.test(renaming.new) ? pluralOf(renaming.new) : renaming.new;
       reporter.report('outdated-term', 'renamed', { old: written, new: newText }, start, end, [
         { title: `Replace "${written}" with "${newText}"`, edits: [{ start, end, newText }], preferred: true },
       ]);
@@ -46,21 +51,38 @@ export function checkOutdatedTerms(doc: ParsedDocument, items: readonly Item[], 
   };
   for (const field of doc.fields) {
     if (field.source !== 'front-matter' || !fileItem) continue;
-    for (const value of field.values) if (value.verbatim !== false) report(value.text, value.start);
+    for (const value of field.values) if (value.verbatim !== false) report(termsIn(value.text, matcher), value.start);
   }
-  // One pass over the whole body finds the few lines worth a closer look.
-  const bodyStart = doc.body.lines[0]?.start ?? doc.text.length;
-  const firstLine = doc.body.lines[0]?.line ?? 0;
-  const candidates = new Set<number>();
-  matcher.prefilter.lastIndex = 0;
-  for (const found of doc.text.slice(bodyStart).matchAll(matcher.prefilter)) {
-    candidates.add(doc.index.positionAt(bodyStart + (found.index ?? 0)).line - firstLine);
+  // Each line is looked up first: on a keystroke all lines but one were searched by the last lint.
+  let memo = lineMemos.get(table);
+  if (!memo) lineMemos.set(table, (memo = new TextMemo(MAX_REMEMBERED_LINES)));
+  for (const line of doc.body.lines) {
+    if (line.inCode || line.visible.length > MAX_LINE || (!fileItem && !inItem.has(line.line))) continue;
+    const { visible } = line;
+    // Searched in a copy: the names found are pieces of it, and the memo keeps them.
+    const found = memo.get(visible) ?? memo.remember(visible, matcher.prefilter.test(visible) ? termsIn(lineProse(detached(visible)), matcher) : NONE);
+    report(found, line.start);
   }
-  for (const lineNumber of candidates) {
-    const line = doc.body.lines[lineNumber];
-    if (!line || line.inCode || line.visible.length > MAX_LINE || (!fileItem && !inItem.has(line.line))) continue;
-    report(blankInlineCode(line.visible).replace(URL_OR_LINK_TARGET, (span) => ' '.repeat(span.length)), line.start);
+}
+
+/** The line with code spans, URLs and link targets blanked, keeping columns. */
+function lineProse(visible: string): string {
+  return blankInlineCode(visible).replace(URL_OR_LINK_TARGET, (span) => ' '.repeat(span.length));
+}
+
+function termsIn(text: string, matcher: TermMatcher): TermFound[] {
+  const terms: TermFound[] = [];
+  for (const found of text.matchAll(matcher.pattern)) {
+    const at = found.index ?? 0;
+    const written = found[0];
+    const plural = found[1] === 's';
+    const renaming = matcher.byOldName.get(phraseKey(plural ? written.slice(0, -1) : written));
+    if (!renaming || startsWithNewName(text, at, renaming)) continue;
+    // "Program Increments" -> "Planning Intervals"
+    const newText = plural && !/s$/i.test(renaming.new) ? pluralOf(renaming.new) : renaming.new;
+    terms.push({ at, written, newText });
   }
+  return terms.length ? terms : NONE;
 }
 
 /** "Scrum Master/Team Coach" is the new name, though it starts with the old one. */
@@ -74,7 +96,7 @@ function termMatcher(table: RulesTable): TermMatcher {
     const olds = table.renamings.map((renaming) => renaming.old);
     const firstWords = new Set(olds.map((old) => old.split(/\s+/)[0].toLowerCase()));
     matcher = {
-      prefilter: new RegExp([...firstWords].map(escapeRegExp).join('|'), 'gi'),
+      prefilter: new RegExp([...firstWords].map(escapeRegExp).join('|'), 'i'),
       pattern: phrasesPattern(olds, 'giu', '(s?)'),
       byOldName: new Map(table.renamings.map((renaming) => [phraseKey(renaming.old), renaming])),
     };
