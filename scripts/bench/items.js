@@ -10,7 +10,7 @@
 
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { longFeatureText } = require('./corpus');
+const { longFeatureText, proseFeatureText } = require('./corpus');
 const { epicText, backlogTableText } = require('./itemsCorpus');
 const { loadEngine, typist, timeKeystrokes, spread, numberArg } = require('./typing');
 const { percentile, fmt, checkExit } = require('./measure');
@@ -45,6 +45,8 @@ function measure() {
   const epic = keystrokes('epic', epicText({ targetLines: 1000, stories: STORIES }), path.join('backlog', 'unified-payments.epic.md'),
     (r) => r.items.filter((item) => item.shape === 'section').length === STORIES);
   const feature = keystrokes('feature', longFeatureText(1000, 11), path.join('backlog', 'settlement.feature.md'), (r) => Boolean(r.artifact));
+  const prose = keystrokes('prose', proseFeatureText(1000, 11), path.join('backlog', 'settlement.feature.md'),
+    (r) => r.findings.some((finding) => finding.rule === 'prose-role'));
 
   const tableText = backlogTableText({ rows: ROWS });
   const lintTable = ours(path.join('backlog', 'product-backlog.md'));
@@ -61,7 +63,7 @@ function measure() {
     return percentile(times.sort((a, b) => a - b), 50);
   };
   const table = { lines: tableText.split('\n').length - 1, rows: rowItems, runs: TABLE_RUNS, ours: median(lintTable), markdownlint: median(markdownlint) };
-  return { iterations: ITERATIONS, epic, feature, table };
+  return { iterations: ITERATIONS, epic, feature, prose, table };
 }
 
 function keystrokeRows(title, k, iterations, target) {
@@ -86,6 +88,7 @@ function benchItems(args = []) {
   return [
     ...keystrokeRows(`engine per keystroke, epic with ${STORIES} story sections`, m.epic, m.iterations, true),
     ...keystrokeRows('engine per keystroke, the feature above', m.feature, m.iterations, false),
+    ...keystrokeRows('engine per keystroke, the feature full of role sentences above (prose-role)', m.prose, m.iterations, false),
     { section: `one lint of a backlog table: ${fmt.int(t.rows)} story rows (${fmt.int(t.lines)} lines), median of ${t.runs} after warm-up` },
     { name: 'ours: lintMarkdown', value: fmt.ms(t.ours), target: '≤ 50 ms', met: t.ours <= 50 },
     { name: 'markdownlint lint', value: fmt.ms(t.markdownlint) },

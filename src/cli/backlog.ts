@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BacklogGraph, CONFIG_FILE_NAME, backlogEntries, graphFindings, lintAndRecord, rulesTable, skipReason } from '../core';
+import { BacklogGraph, CONFIG_FILE_NAME, graphFindings, rulesTable } from '../core';
 import type { BacklogEntry, GraphItem } from '../core';
 import { ConfigFinder } from './configs';
 import type { LoadedConfig } from './configs';
-import { displayPath, expandPaths, readText } from './files';
+import { displayPath, expandPaths } from './files';
+import { runFileTasks } from './parallel';
 
 /** One item of the backlog listing, with the file it is in (SPEC §4 `backlog --format json`). */
 export interface FileBacklogEntry extends Omit<BacklogEntry, 'depth' | 'parentRef'> {
@@ -21,29 +22,27 @@ export interface Backlog {
  * The items found in the given paths, linked across files as SPEC §7 reads
  * parents; unreadable and skipped files are reported on stderr.
  */
-export function collectBacklog(positionals: string[], cwd: string, fixed: LoadedConfig | undefined, stderr: (text: string) => void): Backlog {
-  const files = expandPaths(positionals, cwd);
+export function collectBacklog(positionals: string[], cwd: string, fixed: LoadedConfig | undefined, stderr: (text: string) => void, jobs = 1): Backlog {
+  const files = expandPaths(positionals, cwd)
+    .filter((file) => path.basename(file) !== CONFIG_FILE_NAME)
+    .sort();
   const configs = new ConfigFinder(fixed);
   const graph = new BacklogGraph(rulesTable(), { exists: (file) => fs.existsSync(file) });
   const byItem = new Map<string, FileBacklogEntry>();
   const entries: FileBacklogEntry[] = [];
-  for (const file of files.sort()) {
-    if (path.basename(file) === CONFIG_FILE_NAME) continue;
+  const outcomes = runFileTasks('backlog', files, configs, fixed?.file, jobs);
+  files.forEach((file, i) => {
+    const outcome = outcomes[i];
     const shown = displayPath(file, cwd);
-    const read = readText(file);
-    const skipped = 'error' in read ? read.error : skipReason(read.text);
-    if (skipped || 'error' in read) {
-      stderr(`agile-artifacts: skipped ${shown}: ${skipped}\n`);
-      continue;
-    }
-    const { linted, table, resolver, record } = lintAndRecord(file, read.text, { ...configs.forFile(file), once: true });
+    if ('skipped' in outcome) return stderr(`agile-artifacts: skipped ${shown}: ${outcome.skipped}\n`);
+    const { record } = outcome;
     graph.update(record);
-    backlogEntries(linted.doc, linted.items, linted.findings, table, resolver).forEach(({ depth, parentRef, ...entry }, i) => {
+    (outcome.entries ?? []).forEach((entry, j) => {
       const listed = { file: shown, ...entry };
       entries.push(listed);
-      byItem.set(record.items[i].key, listed);
+      byItem.set(record.items[j].key, listed);
     });
-  }
+  });
   const name = (item: GraphItem) => item.id ?? `${displayPath(item.file, cwd)}:${item.shape === 'file' ? 1 : item.line + 1}`;
   for (const file of graph.files()) {
     for (const finding of graphFindings(graph, file)) {

@@ -38,6 +38,11 @@ export class ConfigFinder {
     if (fixed?.file) this.byFile.set(fixed.file, fixed);
   }
 
+  /** The `--config FILE` that applies to every file, if one was given. */
+  get fixedFile(): string | undefined {
+    return this.fixed?.file;
+  }
+
   /** Every config file read so far (their findings are reported too). */
   loaded(): LoadedConfig[] {
     return [...this.byFile.values()];

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { CONFIG_FILE_NAME, effectiveTable, rulesTable } from '../core';
 import { cardForTerm, suggestTerms } from '../core/hover/cards';
 import { cardToText } from './cardText';
@@ -14,17 +15,21 @@ import { formatJson, formatSarif, formatText, sortFileFindings } from './report'
 import type { FileFinding } from './report';
 import { VERSION } from './version';
 import { collectBacklog, formatBacklogText } from './backlog';
+import { defaultJobs, serveWorkerTask } from './parallel';
+import type { WorkerTask } from './parallel';
 
 const USAGE = `Usage:
   agile-artifacts lint [PATH|GLOB ...] [--format text|json|sarif|github|gitlab]
-                       [--config FILE] [--fix] [--max-warnings N]
-  agile-artifacts backlog [PATH|GLOB ...] [--format text|json] [--config FILE]
+                       [--config FILE] [--fix] [--max-warnings N] [--jobs N]
+  agile-artifacts backlog [PATH|GLOB ...] [--format text|json] [--config FILE] [--jobs N]
   agile-artifacts explain TERM
   agile-artifacts --help | --version
 
 lint     checks SAFe backlog items kept as Markdown (default: the current folder).
          --fix applies the safe fixes (renamed terms, misspelt roles), then reports what is left.
          --max-warnings N tolerates up to N warnings (errors always fail).
+         --jobs N lints on N threads (default: one per core, up to 4; the
+         results are the same). --fix runs on one.
          Exit status: 0 no error or warning, 1 errors or warnings, 2 bad usage
          or a fix that could not be written.
 backlog  lists the items the linter finds (epics, features, stories…) as a tree.
@@ -69,7 +74,11 @@ export function run(argv: string[], cwd: string, out: Output): number {
   }
 }
 
-const COMMON_OPTIONS = { format: { type: 'string', short: 'f', default: 'text' }, config: { type: 'string', short: 'c' } } as const;
+const COMMON_OPTIONS = {
+  format: { type: 'string', short: 'f', default: 'text' },
+  config: { type: 'string', short: 'c' },
+  jobs: { type: 'string', short: 'j' },
+} as const;
 const LINT_OPTIONS = { ...COMMON_OPTIONS, fix: { type: 'boolean', default: false }, 'max-warnings': { type: 'string' } } as const;
 
 function parse<Options extends typeof COMMON_OPTIONS>(args: string[], options: Options) {
@@ -85,7 +94,7 @@ function backlog(args: string[], cwd: string, out: Output): number {
   const format = values.format as string;
   if (!['text', 'json'].includes(format)) throw new UsageError(`unknown format "${format}" (use text or json)`);
   const fixed = fixedConfig(values.config, cwd);
-  const { entries, tree } = collectBacklog(positionals, cwd, fixed, out.stderr);
+  const { entries, tree } = collectBacklog(positionals, cwd, fixed, out.stderr, parseJobs(values.jobs));
   if (format === 'json') out.stdout(`${JSON.stringify(entries, null, 2)}\n`);
   else out.stdout(formatBacklogText(tree, (id) => rulesTable().artifacts.find((artifact) => artifact.id === id)?.name ?? id));
   return 0;
@@ -100,7 +109,7 @@ function lint(args: string[], cwd: string, out: Output): number {
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
   const fixed = fixedConfig(values.config, cwd);
   const files = expandPaths(positionals, cwd);
-  const run = lintFiles(files, cwd, new ConfigFinder(fixed), values.fix === true, out.stderr);
+  const run = lintFiles(files, cwd, new ConfigFinder(fixed), values.fix === true, out.stderr, parseJobs(values.jobs));
   const findings = sortFileFindings(run.findings);
   out.stdout(formatReport(format, findings, run.checked, values.fix === true ? run.fixed : undefined));
   if (run.writeFailed) return 2;
@@ -114,6 +123,13 @@ function formatReport(format: string, findings: FileFinding[], checked: number, 
   if (format === 'github') return formatGithub(findings);
   if (format === 'gitlab') return formatGitlab(findings);
   return formatText(findings, checked, fixed);
+}
+
+/** Threads to lint on: the machine's cores (up to 4) unless `--jobs N` says; 1 lints on the main thread only. */
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return defaultJobs();
+  if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs takes a number of threads (1 or more), not "${value}"`);
+  return Number(value);
 }
 
 /** Without the option any warning fails, as if N were 0. */
@@ -151,7 +167,10 @@ function explain(args: string[], cwd: string, out: Output): number {
   return 0;
 }
 
-if (require.main === module) {
+if (!isMainThread && workerData?.agileArtifactsTask) {
+  // A thread of a run that lints many files (parallel.ts): this bundle serves it.
+  serveWorkerTask(workerData.agileArtifactsTask as WorkerTask);
+} else if (require.main === module) {
   const status = run(process.argv.slice(2), process.cwd(), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
