@@ -51,3 +51,52 @@ export function withoutMemos<T>(work: () => T): T {
     remembering = before;
   }
 }
+
+/**
+ * What the passes of a lint found in one line's text, filled in lazily by
+ * each pass (its field, the section it opens, its role statements…). A
+ * document's lines are looked up once per lint (scan.ts), not once per pass:
+ * on a long document the lookups, not the reading, were the cost.
+ */
+export class LineFacts {
+  readonly slots: unknown[] = [];
+}
+
+/** A pass's place in LineFacts; `T` is what it keeps there (never undefined: use null for "nothing"). */
+export interface FactSlot<T> {
+  readonly index: number;
+  /** Only for the type checker. */
+  readonly of?: T;
+}
+
+let slotCount = 0;
+
+export function factSlot<T>(): FactSlot<T> {
+  return { index: slotCount++ };
+}
+
+/** The pass's fact about the line, computed (from a copy of the line, see `detached`) the first time. */
+export function lineFact<T>(facts: LineFacts, slot: FactSlot<T>, compute: () => T): T {
+  const known = facts.slots[slot.index];
+  if (known !== undefined) return known as T;
+  const value = compute();
+  facts.slots[slot.index] = value;
+  return value;
+}
+
+/** As lineFact, for a fact that depends on more than the text (the rules table, a resolver): kept per `owner`. */
+export function lineFactFor<T>(facts: LineFacts, slot: FactSlot<{ owner: object; value: T }>, owner: object, compute: () => T): T {
+  const known = facts.slots[slot.index] as { owner: object; value: T } | undefined;
+  if (known !== undefined && known.owner === owner) return known.value;
+  const value = compute();
+  facts.slots[slot.index] = { owner, value };
+  return value;
+}
+
+const factsByText = new TextMemo<LineFacts>(50_000);
+
+/** The facts known about a line's text; a fresh, empty record when memos are off. */
+export function factsOf(text: string): LineFacts {
+  if (!remembering) return new LineFacts();
+  return factsByText.get(text) ?? factsByText.remember(text, new LineFacts());
+}

@@ -1,6 +1,6 @@
 import type { FrontMatter } from './frontMatter';
 import type { ScannedLine } from './scan';
-import { TextMemo, detached } from '../memo';
+import { detached, factSlot, lineFact } from '../memo';
 
 /** Where a field was written; front matter and body forms are checked alike. */
 export type FieldSource = 'front-matter' | 'body';
@@ -75,14 +75,14 @@ export function bodyFields(lines: readonly ScannedLine[]): Field[] {
   return fields;
 }
 
-/** Lines already read, as fields at offset 0 of line 0 (or null): on a keystroke all lines but one read as before. */
-const fieldLines = new TextMemo<Field | null>(20_000);
+/** The field a line holds, at offset 0 of line 0 (or null): on a keystroke all lines but one read as before. */
+const FIELD = factSlot<Field | null>();
 
 function rememberedField(scanned: ScannedLine): Field | undefined {
   const { visible, start, line } = scanned;
-  let relative = fieldLines.get(visible);
   // Read from a copy: the field keeps pieces of the line, and the memo keeps the field.
-  if (relative === undefined) relative = fieldLines.remember(visible, readFieldLine({ ...scanned, visible: detached(visible), start: 0, line: 0 }) ?? null);
+  const read = () => readFieldLine({ ...scanned, visible: detached(visible), start: 0, line: 0 }) ?? null;
+  const relative = scanned.facts ? lineFact(scanned.facts, FIELD, read) : read();
   if (!relative) return undefined;
   return {
     ...relative,

@@ -1,6 +1,8 @@
 import type { LineIndex } from '../text';
 import { BlockTracker } from './blocks';
 import type { CodeKind } from './blocks';
+import { factsOf } from '../memo';
+import type { LineFacts } from '../memo';
 
 /** A body line as the checks see it: code and HTML comments blanked out. */
 export interface ScannedLine {
@@ -19,6 +21,8 @@ export interface ScannedLine {
   html?: boolean;
   /** A GFM table's delimiter row (the line above is its header) or one of its body rows. */
   table?: 'delimiter' | 'row';
+  /** What the passes found in this text before (memo.ts); absent on lines made up of parts of lines (a table cell). */
+  facts?: LineFacts;
 }
 
 /** An HTML comment, where inline directives live. */
@@ -49,14 +53,14 @@ export function scanBody(index: LineIndex, firstLine: number): ScannedBody {
     const kind = blocks.next(raw, commentStart !== -1);
     const code = kind === 'fenced' || kind === 'indented' ? kind : undefined;
     if (code) {
-      if (code === 'indented') for (const blank of blankAfterCode) Object.assign(blank, { inCode: true, code, visible: '' });
+      if (code === 'indented') for (const blank of blankAfterCode) Object.assign(blank, { inCode: true, code, visible: '', facts: undefined });
       blankAfterCode = [];
-      lines.push({ line, start, visible: '', inCode: true, code, html: false, table: undefined });
+      lines.push({ line, start, visible: '', inCode: true, code, html: false, table: undefined, facts: undefined });
       continue;
     }
     if ((lines.length && lines[lines.length - 1].code === 'indented') || blankAfterCode.length) {
       if (raw.trim() === '') {
-        const scanned: ScannedLine = { line, start, visible: raw, inCode: false, code: undefined, html: false, table: undefined };
+        const scanned: ScannedLine = { line, start, visible: raw, inCode: false, code: undefined, html: false, table: undefined, facts: factsOf(raw) };
         blankAfterCode.push(scanned);
         lines.push(scanned);
         continue;
@@ -90,7 +94,7 @@ export function scanBody(index: LineIndex, firstLine: number): ScannedBody {
       column = open;
     }
     // Every line gets the same fields in the same order: one object shape keeps the readers' property access fast.
-    lines.push({ line, start, visible, inCode: false, code: undefined, html: kind === 'html', table: kind === 'delimiter' || kind === 'row' ? kind : undefined });
+    lines.push({ line, start, visible, inCode: false, code: undefined, html: kind === 'html', table: kind === 'delimiter' || kind === 'row' ? kind : undefined, facts: factsOf(visible) });
   }
   return { lines, comments, unclosedComment: commentStart === -1 ? undefined : commentStart };
 }

@@ -1,5 +1,5 @@
 import type { ScannedLine } from './scan';
-import { TextMemo, detached } from '../memo';
+import { detached, factSlot, lineFact } from '../memo';
 
 /** A heading or label that opens a part of the document. */
 export interface Section {
@@ -111,15 +111,14 @@ interface OpenedSection {
   section: Section;
   inlineContent: boolean;
 }
-const sectionLines = new TextMemo<OpenedSection | null>(20_000);
-const sectionLinesInHtml = new TextMemo<OpenedSection | null>(1_000);
+const OPENS = factSlot<OpenedSection | null>();
 
 function rememberedSectionLine(scanned: ScannedLine): OpenedSection | undefined {
   const { visible } = scanned;
-  const memo = scanned.html ? sectionLinesInHtml : sectionLines;
-  let relative = memo.get(visible);
   // Read from a copy: the title is a piece of the line, and the memo keeps it.
-  if (relative === undefined) relative = memo.remember(visible, readSectionLine({ ...scanned, visible: detached(visible), start: 0, line: 0 }) ?? null);
+  const read = () => readSectionLine({ ...scanned, visible: detached(visible), start: 0, line: 0 }) ?? null;
+  // In a raw HTML block `#` opens nothing: the same text reads differently there, so it is not remembered.
+  const relative = scanned.facts && !scanned.html ? lineFact(scanned.facts, OPENS, read) : read();
   if (!relative) return undefined;
   const { title, kind, level, start, end } = relative.section;
   return { section: makeSection(title, kind, level, scanned.line, start + scanned.start, end + scanned.start), inlineContent: relative.inlineContent };

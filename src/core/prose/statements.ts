@@ -8,7 +8,7 @@ import { LineReading } from './reading';
 import { proseVocabulary } from './vocabulary';
 import type { PhraseForm, ProseVocabulary } from './vocabulary';
 import { wordsOf } from './words';
-import { TextMemo, detached } from '../memo';
+import { detached, factSlot, lineFactFor } from '../memo';
 
 /** A sentence that gives an action on an artifact type to a role, in offsets of the whole text. */
 export interface RoleStatement {
@@ -44,7 +44,7 @@ export function findRoleStatements(
   keep: (statement: RoleStatement) => boolean = () => true,
 ): RoleStatement[] {
   const vocabulary = proseVocabulary(table);
-  const cache = lineCache(table, resolver);
+  const owner = readingOwner(table, resolver);
   const statements: RoleStatement[] = [];
   let previousBlank = true;
   let inIndentedCode = false;
@@ -55,13 +55,11 @@ export function findRoleStatements(
     inIndentedCode = indented && (previousBlank || inIndentedCode) && INDENTED_CODE.test(visible);
     previousBlank = visible.length === 0 || (indented && !NON_BLANK.test(visible));
     if (scanned.inCode || inIndentedCode) continue;
-    let found = cache.get(visible);
-    if (!found) {
+    const read = () =>
       // Cheap tests first: most lines name no artifact type, and most of the rest have no action word.
-      const sieved = vocabulary.artifactSieve.test(visible) && vocabulary.actionSieve.test(visible);
       // Read from a copy: the statements keep pieces of the line, and the memo keeps the statements.
-      found = cache.remember(visible, sieved ? lineStatements(detached(visible), table, resolver, vocabulary) : NONE);
-    }
+      vocabulary.artifactSieve.test(visible) && vocabulary.actionSieve.test(visible) ? lineStatements(detached(visible), table, resolver, vocabulary) : NONE;
+    const found = scanned.facts ? lineFactFor(scanned.facts, STATEMENTS, owner, read) : read();
     for (const statement of found) if (keep(statement)) statements.push(toDocument(statement, scanned));
   }
   return statements;
@@ -83,17 +81,18 @@ function lineStatements(visible: string, table: RulesTable, resolver: RoleResolv
  * a keystroke all lines but one are as they were, and looking a line up costs
  * less than even the sieve.
  */
-const MAX_CACHED_LINES = 20_000;
+const STATEMENTS = factSlot<{ owner: object; value: RoleStatement[] }>();
 const NON_BLANK = /\S/;
 /** Four spaces or a tab, then text that is no list item. */
 const INDENTED_CODE = /^(?: {4}|\t)\s*(?![-*+]\s|\d+[.)]\s)\S/;
 const NONE: RoleStatement[] = [];
-const lineCaches = new WeakMap<RoleResolver, { table: RulesTable; lines: TextMemo<RoleStatement[]> }>();
+const owners = new WeakMap<RoleResolver, { table: RulesTable }>();
 
-function lineCache(table: RulesTable, resolver: RoleResolver): TextMemo<RoleStatement[]> {
-  let cache = lineCaches.get(resolver);
-  if (!cache || cache.table !== table) lineCaches.set(resolver, (cache = { table, lines: new TextMemo(MAX_CACHED_LINES) }));
-  return cache.lines;
+/** One object per resolver and table: what a line's statements were read with. */
+function readingOwner(table: RulesTable, resolver: RoleResolver): object {
+  let owner = owners.get(resolver);
+  if (!owner || owner.table !== table) owners.set(resolver, (owner = { table }));
+  return owner;
 }
 
 function toDocument(statement: RoleStatement, scanned: ScannedLine): RoleStatement {

@@ -5,7 +5,7 @@ import type { Renaming, RulesTable } from '../../rules/types';
 import type { ParsedDocument } from '../../document/parse';
 import type { Item } from '../../items/model';
 import type { Reporter } from '../report';
-import { TextMemo, detached } from '../../memo';
+import { detached, factSlot, lineFactFor } from '../../memo';
 
 interface TermMatcher {
   /** Cheap test for the first word of any old name; most lines fail it and skip the full pattern. Not global: `test` keeps no state. */
@@ -27,8 +27,7 @@ interface TermFound {
 }
 
 const NONE: TermFound[] = [];
-const MAX_REMEMBERED_LINES = 20_000;
-const lineMemos = new WeakMap<RulesTable, TextMemo<TermFound[]>>();
+const TERMS = factSlot<{ owner: object; value: TermFound[] }>();
 
 /**
  * `outdated-term`: a name SAFe 6 replaced (Program Increment → Planning Interval),
@@ -53,15 +52,13 @@ export function checkOutdatedTerms(doc: ParsedDocument, items: readonly Item[], 
     if (field.source !== 'front-matter' || !fileItem) continue;
     for (const value of field.values) if (value.verbatim !== false) report(termsIn(value.text, matcher), value.start);
   }
-  // Each line is looked up first: on a keystroke all lines but one were searched by the last lint.
-  let memo = lineMemos.get(table);
-  if (!memo) lineMemos.set(table, (memo = new TextMemo(MAX_REMEMBERED_LINES)));
+  // What each line holds is remembered: on a keystroke all lines but one were searched by the last lint.
   for (const line of doc.body.lines) {
     if (line.inCode || line.visible.length > MAX_LINE || (!fileItem && !inItem.has(line.line))) continue;
     const { visible } = line;
     // Searched in a copy: the names found are pieces of it, and the memo keeps them.
-    const found = memo.get(visible) ?? memo.remember(visible, matcher.prefilter.test(visible) ? termsIn(lineProse(detached(visible)), matcher) : NONE);
-    report(found, line.start);
+    const search = () => (matcher.prefilter.test(visible) ? termsIn(lineProse(detached(visible)), matcher) : NONE);
+    report(line.facts ? lineFactFor(line.facts, TERMS, table, search) : search(), line.start);
   }
 }
 
