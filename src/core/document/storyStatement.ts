@@ -93,8 +93,22 @@ export function isUserVoice(flat: string, table: RulesTable, needsBenefit = true
  */
 export function startsWithUserVoice(text: string, table: RulesTable): boolean {
   if (!mayStartUserVoice(text, table)) return false;
-  const flat = flatten(text.slice(0, MAX_PART * 2));
+  const start = text.slice(0, MAX_PART * 2);
+  const known = leadCache(table);
+  return known.get(start) ?? known.remember(start, leadsWithUserVoice(flatten(start), table));
+}
+
+function leadsWithUserVoice(flat: string, table: RulesTable): boolean {
   return voicePatterns(table).some((pattern) => pattern.leadingRole.test(flat) && matches(flat, pattern, false));
+}
+
+/** Paragraph and list-entry starts already read, per table: detection asks for every one on every keystroke. */
+const leadCaches = new WeakMap<RulesTable, TextMemo<boolean>>();
+
+function leadCache(table: RulesTable): TextMemo<boolean> {
+  let cache = leadCaches.get(table);
+  if (!cache) leadCaches.set(table, (cache = new TextMemo(MAX_CACHED_TEXTS)));
+  return cache;
 }
 
 /**
