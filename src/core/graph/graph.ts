@@ -163,6 +163,12 @@ export class BacklogGraph {
     return [...(this.childSets.get(item) ?? [])].sort(compareItems);
   }
 
+  /** Whether some child of `item` passes `test` (no sorting: for a tree that only needs to know whether to show a twistie). */
+  someChild(item: GraphItem, test: (child: GraphItem) => boolean): boolean {
+    for (const child of this.childSets.get(item) ?? []) if (test(child)) return true;
+    return false;
+  }
+
   /**
    * The items at the top: those without a parent, and one item of each parent
    * loop (the first by file and line), so every item is reachable from here.
