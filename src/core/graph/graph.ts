@@ -79,7 +79,8 @@ export class BacklogGraph {
     this.attach(record, touched, affected);
     this.relink(touched, record.items, affected);
     this.noteTitleUse(titleLinksBefore, affected);
-    if (this.titleMisses.size && titlesOf(old) !== titlesOf(record)) this.noteTitleChange(affected);
+    // A new file changes the titles when it has one (the same test as comparing titlesOf, without making the strings).
+    if (this.titleMisses.size && (old ? titlesOf(old) !== titlesOf(record) : record.items.some((item) => item.title))) this.noteTitleChange(affected);
     return affected;
   }
 
