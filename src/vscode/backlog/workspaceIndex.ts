@@ -63,9 +63,16 @@ export class WorkspaceIndex implements vscode.Disposable {
     );
   }
 
-  /** Starts the first build in the background. */
+  /**
+   * Starts the first build in the background, once the documents open at
+   * activation have their diagnostics: the extension activates when a
+   * Markdown file opens, and the build's file search and reads would
+   * otherwise share the CPU and the workbench's file channel with that
+   * file's first lint (its config lookup is a `stat` per folder until the
+   * config search answers).
+   */
   start(): void {
-    setTimeout(() => void this.rebuild(), 0);
+    setTimeout(() => void this.lintsIdle().then(() => this.rebuild()), 0);
   }
 
   /** Builds every folder's graph again (config or settings changed). */
