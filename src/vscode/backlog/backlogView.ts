@@ -146,12 +146,11 @@ function itemTreeItem(graph: BacklogGraph, item: GraphItem, state: vscode.TreeIt
 
 /**
  * Our diagnostics (hints aside) per file, as the zero-based lines they start
- * on, read once per file: the view asks for every item of a file, and reading
- * a file's diagnostics again for each one made the tree's cost grow with the
- * items times their files' problems.
+ * on, read once per render from all of the editor's diagnostics (one call,
+ * not one per file or per item: most files have none).
  */
 export class ProblemLines {
-  private readonly lines = new Map<string, number[]>();
+  private lines: Map<string, number[]> | undefined;
   private readonly uris = new Map<string, vscode.Uri>();
 
   uri(file: string): vscode.Uri {
@@ -162,16 +161,22 @@ export class ProblemLines {
 
   /** Our diagnostics (hints aside) on the item's own lines (its range, less its children written inside it). */
   count(graph: BacklogGraph, item: GraphItem): number {
-    let lines = this.lines.get(item.file);
-    if (!lines) {
-      lines = [];
-      for (const diagnostic of vscode.languages.getDiagnostics(this.uri(item.file))) {
-        // Hints (an outdated term) are not problems: the Problems panel does not list them either.
-        if (diagnostic.source !== DIAGNOSTIC_SOURCE || diagnostic.severity === vscode.DiagnosticSeverity.Hint) continue;
-        lines.push(diagnostic.range.start.line);
+    if (!this.lines) {
+      this.lines = new Map();
+      for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
+        const lines: number[] = [];
+        for (const diagnostic of diagnostics) {
+          // Hints (an outdated term) are not problems: the Problems panel does not list them either.
+          if (diagnostic.source !== DIAGNOSTIC_SOURCE || diagnostic.severity === vscode.DiagnosticSeverity.Hint) continue;
+          lines.push(diagnostic.range.start.line);
+        }
+        if (!lines.length) continue;
+        const key = uri.toString();
+        this.lines.set(key, [...(this.lines.get(key) ?? []), ...lines]);
       }
-      this.lines.set(item.file, lines);
     }
+    const lines = this.lines.get(item.file);
+    if (!lines) return 0;
     let count = 0;
     for (const line of lines) {
       if (line < item.line || line >= Math.max(item.endLine, item.line + 1)) continue;
@@ -179,9 +184,4 @@ export class ProblemLines {
     }
     return count;
   }
-}
-
-/** Our diagnostics (hints aside) on the item's own lines (its range, less its children written inside it). */
-export function problemCount(graph: BacklogGraph, item: GraphItem): number {
-  return new ProblemLines().count(graph, item);
 }
