@@ -112,7 +112,7 @@ export class WorkspaceIndex implements vscode.Disposable {
    * (each a round trip through the workbench) and in the configs (a `stat`
    * per folder until the config search answers), not in the engine: so the
    * config search is awaited once, a config is looked up once per directory,
-   * reads are many in flight, and the engine works in slices of a few
+   * reads are many in flight (none started while an open document's lint is), and the engine works in slices of a few
    * milliseconds between them, so a file opened meanwhile is linted between
    * two slices, not after the build.
    */
@@ -151,6 +151,8 @@ export class WorkspaceIndex implements vscode.Disposable {
         const placed = place(uri);
         if (!placed) continue;
         const document = open.get(uri.toString());
+        // No new read while an open document is being linted: its diagnostics go out through the same workbench.
+        await this.lintsIdle();
         const readStart = Date.now();
         const [text, config] = await Promise.all([document ? document.getText() : readText(uri), placed.config]);
         readMs += Date.now() - readStart;
