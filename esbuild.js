@@ -137,6 +137,8 @@ const builds = [
     platform: 'browser',
     external: ['vscode'],
     plugins: shippedPlugins,
+    // No Node fs in the browser: src/vscode/backlog/readTexts.ts leaves its Node branch out.
+    define: { ...common.define, AGILE_ARTIFACTS_HOST: '"web"' },
   },
   {
     ...common,

@@ -48,6 +48,12 @@ export class ConfigStore {
     );
   }
 
+  /** Resolves once the search for config files has answered (or failed): then forDocument needs no `stat`. */
+  located(): Promise<void> {
+    this.prime();
+    return this.search ?? Promise.resolve();
+  }
+
   invalidate(): void {
     this.search = undefined;
     this.locations = undefined;

@@ -26,6 +26,9 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly states = new Map<string, LintState>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
+  /** Lints started and not yet published, and who waits for there to be none. */
+  private inFlight = 0;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly configs: ConfigStore,
@@ -54,6 +57,12 @@ export class DiagnosticsController implements vscode.Disposable {
     const state = this.states.get(document.uri.toString());
     if (state && !state.pending && state.version === document.version && state.generation === this.configs.generation) return state.findings;
     return (await this.findingsOf(document)).findings;
+  }
+
+  /** Resolves when no lint is in flight: background work (the backlog index) waits here so that a squiggle never waits for it. */
+  whenIdle(): Promise<void> {
+    if (!this.inFlight) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   lintOpenDocuments(): void {
@@ -90,6 +99,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const version = document.version;
     const generation = this.configs.generation;
     this.states.set(key, { version, generation, findings: [], pending: true });
+    this.inFlight++;
     try {
       const { findings, configUri } = await this.findingsOf(document);
       const state = this.states.get(key);
@@ -99,6 +109,8 @@ export class DiagnosticsController implements vscode.Disposable {
       this.collection.set(document.uri, findings.map((finding) => toDiagnostic(finding, document.uri, configUri)));
     } catch (error) {
       this.log.error(`Could not check ${document.uri.toString(true)}: ${(error as Error)?.stack ?? error}`);
+    } finally {
+      if (--this.inFlight === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
     }
   }
 

@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): AgileArtifactsApi {
   const configs = new ConfigStore();
   const diagnostics = new DiagnosticsController(configs, log);
   const workspaceLinter = new WorkspaceLinter(diagnostics, configs);
-  const backlog = new WorkspaceIndex(configs, log);
+  const backlog = new WorkspaceIndex(configs, log, () => diagnostics.whenIdle());
   const tree = new BacklogTreeProvider(backlog);
   const codeLenses = new BacklogCodeLensProvider(backlog);
   // A save fires both the save event and the watcher: one re-lint for both.

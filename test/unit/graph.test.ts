@@ -89,6 +89,9 @@ describe('backlog graph: nesting and folders (SPEC §7, 2 and 3)', () => {
     assert.equal(parentOf(graph, 'w/pay.md', 4), 'w/pay.md#2 by nesting');
     assert.equal(parentOf(graph, 'w/pay.md', 8), 'w/pay.md#2 by nesting');
     assert.deepEqual(graph.childrenOf(itemIn(graph, 'w/pay.md', 2)).map((item) => item.id), ['US-1', 'US-2']);
+    assert.equal(graph.someChild(itemIn(graph, 'w/pay.md', 2), (child) => child.id === 'US-2'), true);
+    assert.equal(graph.someChild(itemIn(graph, 'w/pay.md', 2), (child) => child.id === 'US-3'), false);
+    assert.equal(graph.someChild(itemIn(graph, 'w/pay.md', 4), () => true), false);
     assert.deepEqual(graph.topItems().map((item) => item.key), ['w/pay.md#0']);
     assert.deepEqual(findingsOf(graph), []);
   });

@@ -79,7 +79,8 @@ export class BacklogGraph {
     this.attach(record, touched, affected);
     this.relink(touched, record.items, affected);
     this.noteTitleUse(titleLinksBefore, affected);
-    if (this.titleMisses.size && titlesOf(old) !== titlesOf(record)) this.noteTitleChange(affected);
+    // A new file changes the titles when it has one (the same test as comparing titlesOf, without making the strings).
+    if (this.titleMisses.size && (old ? titlesOf(old) !== titlesOf(record) : record.items.some((item) => item.title))) this.noteTitleChange(affected);
     return affected;
   }
 
@@ -161,6 +162,12 @@ export class BacklogGraph {
   /** The items whose parent is `item`, by file and line. */
   childrenOf(item: GraphItem): GraphItem[] {
     return [...(this.childSets.get(item) ?? [])].sort(compareItems);
+  }
+
+  /** Whether some child of `item` passes `test` (no sorting: for a tree that only needs to know whether to show a twistie). */
+  someChild(item: GraphItem, test: (child: GraphItem) => boolean): boolean {
+    for (const child of this.childSets.get(item) ?? []) if (test(child)) return true;
+    return false;
   }
 
   /**

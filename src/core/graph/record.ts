@@ -71,9 +71,12 @@ export function recordOf(file: string, doc: ParsedDocument, items: readonly Item
   const real = items.filter((item) => !item.indexEntry);
   const order = new Map(real.map((item, i) => [item, i]));
   const owner = new Map<number, number>();
-  real.forEach((item, i) => {
-    for (const line of item.lines) owner.set(line.line, i);
-  });
+  // Which item owns each line matters only for counting findings (indexText has none).
+  if (findings.length) {
+    real.forEach((item, i) => {
+      for (const line of item.lines) owner.set(line.line, i);
+    });
+  }
   const counts = new Array<number>(real.length).fill(0);
   for (const finding of findings) {
     const at = owner.get(finding.range.start.line) ?? (real[0]?.shape === 'file' ? 0 : undefined);

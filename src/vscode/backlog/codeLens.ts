@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { toRange } from '../convert';
 import { SECTION } from '../settings';
-import { problemCount } from './backlogView';
+import { ProblemLines } from './backlogView';
 import { locationOf } from './navigation';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -55,6 +55,7 @@ export class BacklogCodeLensProvider implements vscode.CodeLensProvider, vscode.
     const record = graph?.record(document.uri.toString());
     if (!graph || !record) return [];
     const lenses: vscode.CodeLens[] = [];
+    const problems = new ProblemLines();
     for (const item of record.items) {
       const children = graph.childrenOf(item);
       if (!children.length) continue;
@@ -64,7 +65,7 @@ export class BacklogCodeLensProvider implements vscode.CodeLensProvider, vscode.
         const artifact = graph.artifact(type);
         return `${count} ${count === 1 ? (artifact?.name ?? type).toLowerCase() : (artifact?.plural ?? type)}`;
       });
-      const withProblems = children.filter((child) => problemCount(graph, child) > 0).length;
+      const withProblems = children.filter((child) => problems.count(graph, child) > 0).length;
       if (withProblems) parts.push(`${withProblems} with problems`);
       const range = toRange(item.anchor);
       lenses.push(

@@ -6,8 +6,8 @@ import type { ConfigStore } from '../configStore';
 import { toDiagnostic } from '../convert';
 import { isLintable } from '../documents';
 import { settingsFor } from '../settings';
+import { readConcurrency, readText, yieldToHost } from './readTexts';
 
-const decoder = new TextDecoder('utf-8');
 const MARKDOWN_GLOB = '**/{*.md,*.markdown}';
 
 /**
@@ -36,6 +36,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   constructor(
     private readonly configs: ConfigStore,
     private readonly log: vscode.LogOutputChannel,
+    /** Resolves when no open document's lint is in flight: the build gives way to those between its slices. */
+    private readonly lintsIdle: () => Promise<void> = () => Promise.resolve(),
   ) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
     const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
@@ -61,9 +63,16 @@ export class WorkspaceIndex implements vscode.Disposable {
     );
   }
 
-  /** Starts the first build in the background. */
+  /**
+   * Starts the first build in the background, once the documents open at
+   * activation have their diagnostics: the extension activates when a
+   * Markdown file opens, and the build's file search and reads would
+   * otherwise share the CPU and the workbench's file channel with that
+   * file's first lint (its config lookup is a `stat` per folder until the
+   * config search answers).
+   */
   start(): void {
-    setTimeout(() => void this.rebuild(), 0);
+    setTimeout(() => void this.lintsIdle().then(() => this.rebuild()), 0);
   }
 
   /** Builds every folder's graph again (config or settings changed). */
@@ -98,37 +107,101 @@ export class WorkspaceIndex implements vscode.Disposable {
     return graph && item ? { graph, item } : undefined;
   }
 
+  /**
+   * Indexes every Markdown file of every folder. The cost is in the reads
+   * (each a round trip through the workbench) and in the configs (a `stat`
+   * per folder until the config search answers), not in the engine: so the
+   * config search is awaited once, a config is looked up once per directory,
+   * reads are many in flight (none started while an open document's lint is), and the engine works in slices of a few
+   * milliseconds between them, so a file opened meanwhile is linted between
+   * two slices, not after the build.
+   */
   private async build(generation: number): Promise<void> {
     const started = Date.now();
+    const [uris] = await Promise.all([filesToCheck(undefined, MARKDOWN_GLOB), this.configs.located()]);
+    if (generation !== this.generation) return;
+    const found = Date.now();
     const fresh = new Map<string, BacklogGraph>();
-    const uris = await filesToCheck(undefined, MARKDOWN_GLOB);
-    let count = 0;
-    let slice = Date.now();
-    for (const uri of uris) {
-      if (generation !== this.generation) return;
+    const open = new Map<string, vscode.TextDocument>();
+    for (const document of vscode.workspace.textDocuments) if (!document.isClosed) open.set(document.uri.toString(), document);
+    /** Per directory: the folder's graph and the config that applies there (both the same for every file in it). */
+    const byDirectory = new Map<string, { graph: BacklogGraph; config: Promise<ArtifactsConfig> } | undefined>();
+    const place = (uri: vscode.Uri) => {
+      const key = uri.toString();
+      const directory = key.slice(0, key.lastIndexOf('/'));
+      if (byDirectory.has(directory)) return byDirectory.get(directory);
       const folder = vscode.workspace.getWorkspaceFolder(uri);
-      if (!folder) continue;
-      let graph = fresh.get(folder.uri.toString());
-      if (!graph) fresh.set(folder.uri.toString(), (graph = new BacklogGraph(rulesTable())));
-      const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-      const text = open ? open.getText() : await readText(uri);
-      if (text === undefined) continue;
-      const { config } = await this.configs.forDocument(uri);
-      const record = indexText(uri.toString(), text, { config });
-      if (record) graph.update(record);
-      count++;
-      // Work in slices of a few milliseconds: a file opened meanwhile is linted between two slices, not after the build.
-      if (Date.now() - slice > 8) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        slice = Date.now();
+      let placed: { graph: BacklogGraph; config: Promise<ArtifactsConfig> } | undefined;
+      if (folder) {
+        let graph = fresh.get(folder.uri.toString());
+        if (!graph) fresh.set(folder.uri.toString(), (graph = new BacklogGraph(rulesTable())));
+        placed = { graph, config: this.configs.forDocument(uri).then((found) => found.config) };
       }
-    }
+      byDirectory.set(directory, placed);
+      return placed;
+    };
+    let count = 0;
+    let readMs = 0;
+    let indexMs = 0;
+    let slice = Date.now();
+    let next = 0;
+    const worker = async () => {
+      while (next < uris.length && generation === this.generation) {
+        const uri = uris[next++];
+        const placed = place(uri);
+        if (!placed) continue;
+        const document = open.get(uri.toString());
+        // No new read while an open document is being linted: its diagnostics go out through the same workbench.
+        await this.lintsIdle();
+        const readStart = Date.now();
+        const [text, config] = await Promise.all([document ? document.getText() : readText(uri), placed.config]);
+        readMs += Date.now() - readStart;
+        if (text === undefined || generation !== this.generation) continue;
+        const indexStart = Date.now();
+        const record = indexText(uri.toString(), text, { config });
+        if (record) placed.graph.update(record);
+        indexMs += Date.now() - indexStart;
+        count++;
+        // Work in slices of a few milliseconds: what the host has queued (a file opened, a keystroke) runs between two,
+        // and an open document's lint runs to its squiggle before the next slice.
+        if (Date.now() - slice > 8) {
+          await yieldToHost();
+          await this.lintsIdle();
+          slice = Date.now();
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(readConcurrency(uris[0]), uris.length) }, worker));
     if (generation !== this.generation) return;
     this.graphs.clear();
     for (const [key, graph] of fresh) this.graphs.set(key, graph);
     this.collection.clear();
-    for (const graph of this.graphs.values()) this.publish(graph, graph.files());
-    this.log.info(`Indexed ${count} files, ${[...this.graphs.values()].reduce((sum, graph) => sum + graph.size, 0)} items, in ${Date.now() - started} ms`);
+    const publishStart = Date.now();
+    // Only files with findings get an entry (the collection was just cleared), set in batches between slices.
+    let batch: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    for (const graph of this.graphs.values()) {
+      for (const file of graph.files()) {
+        const findings = graphFindings(graph, file);
+        if (findings.length) {
+          const uri = vscode.Uri.parse(file);
+          batch.push([uri, findings.map((finding) => toDiagnostic(finding, uri))]);
+        }
+        if (Date.now() - slice > 8) {
+          this.collection.set(batch);
+          batch = [];
+          await yieldToHost();
+          await this.lintsIdle();
+          slice = Date.now();
+          if (generation !== this.generation) return;
+        }
+      }
+    }
+    this.collection.set(batch);
+    const items = [...this.graphs.values()].reduce((sum, graph) => sum + graph.size, 0);
+    this.log.info(
+      `Indexed ${count} files, ${items} items, in ${Date.now() - started} ms: file search ${found - started} ms, then reads and indexing ${publishStart - found} ms `
+        + `(engine and graph ${indexMs} ms; ${readMs} ms of reads summed over the ones in flight), graph diagnostics ${Date.now() - publishStart} ms`,
+    );
     this.notify(true);
   }
 
@@ -217,10 +290,3 @@ function isIndexed(uri: vscode.Uri): boolean {
   return !settings.exclude.some((pattern) => vscode.languages.match({ pattern }, asDocument) > 0);
 }
 
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return decoder.decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}

@@ -6,6 +6,7 @@ interface NodeView {
   label: string;
   description?: string;
   command?: vscode.Command;
+  state?: 'expanded' | 'collapsed';
   children: NodeView[];
 }
 interface Api {
@@ -65,6 +66,16 @@ describe('the backlog: view, navigation and cross-item rules', () => {
     const orphans = at('Without a parent');
     assert.ok(orphans >= 0 && at('Show card expiry') > orphans, lines.join('\n'));
     assert.match(lines[at('Show card expiry')], /US-13 · 1 problem/);
+  });
+
+  it('the Backlog view opens the top items with their children and leaves deeper ones closed until asked', async () => {
+    const backlog = await api();
+    await waitForTree(backlog, (shown) => shown.some((line) => line.includes('Save a card')));
+    const find = (nodes: NodeView[], label: string): NodeView | undefined => nodes.map((node) => (node.label === label ? node : find(node.children, label))).find(Boolean);
+    const tree = backlog.backlogTree();
+    assert.equal(find(tree, 'One-click checkout')?.state, 'expanded');
+    assert.equal(find(tree, 'Saved cards')?.state, 'collapsed');
+    assert.equal(find(tree, 'Save a card')?.state, undefined);
   });
 
   it('unknown-parent is reported on the broken parent reference, in a file that is not open', async () => {
