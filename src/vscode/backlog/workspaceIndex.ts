@@ -158,7 +158,8 @@ export class WorkspaceIndex implements vscode.Disposable {
         readMs += Date.now() - readStart;
         if (text === undefined || generation !== this.generation) continue;
         const indexStart = Date.now();
-        const record = indexText(uri.toString(), text, { config });
+        // Each file is read once in a build: remembering its lines for a next lint would only fill the memos.
+        const record = indexText(uri.toString(), text, { config, once: document === undefined });
         if (record) placed.graph.update(record);
         indexMs += Date.now() - indexStart;
         count++;
