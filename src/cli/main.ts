@@ -15,7 +15,7 @@ import { formatJson, formatSarif, formatText, sortFileFindings } from './report'
 import type { FileFinding } from './report';
 import { VERSION } from './version';
 import { collectBacklog, formatBacklogText } from './backlog';
-import { defaultJobs, serveWorkerTask } from './parallel';
+import { DEFAULT_JOBS, serveWorkerTask } from './parallel';
 import type { WorkerTask } from './parallel';
 
 const USAGE = `Usage:
@@ -28,8 +28,8 @@ const USAGE = `Usage:
 lint     checks SAFe backlog items kept as Markdown (default: the current folder).
          --fix applies the safe fixes (renamed terms, misspelt roles), then reports what is left.
          --max-warnings N tolerates up to N warnings (errors always fail).
-         --jobs N lints on N threads (default: one per core, up to 4; the
-         results are the same). --fix runs on one.
+         --jobs N lints on N worker threads (default 1; the results are
+         the same). --fix runs on one.
          Exit status: 0 no error or warning, 1 errors or warnings, 2 bad usage
          or a fix that could not be written.
 backlog  lists the items the linter finds (epics, features, stories…) as a tree.
@@ -125,9 +125,9 @@ function formatReport(format: string, findings: FileFinding[], checked: number, 
   return formatText(findings, checked, fixed);
 }
 
-/** Threads to lint on: the machine's cores (up to 4) unless `--jobs N` says; 1 lints on the main thread only. */
+/** Threads to lint on: one (the main thread) unless `--jobs N` says more. */
 function parseJobs(value: string | undefined): number {
-  if (value === undefined) return defaultJobs();
+  if (value === undefined) return DEFAULT_JOBS;
   if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs takes a number of threads (1 or more), not "${value}"`);
   return Number(value);
 }

@@ -1,4 +1,3 @@
-import * as os from 'node:os';
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { ConfigFinder, loadConfig } from './configs';
@@ -10,7 +9,6 @@ import type { FileOutcome, FileTaskKind } from './fileTask';
  * one loads the bundle and the rules table again (some 50 ms), a file takes 1–3 ms.
  */
 const MIN_FILES_PER_THREAD = 50;
-const MAX_THREADS = 4;
 /** A worker that posts nothing for this long is taken for dead; the files it held are linted here. */
 const STALL_MS = 5 * 60 * 1000;
 
@@ -27,11 +25,13 @@ export interface WorkerTask {
 
 type Posted = { index: number; outcome: FileOutcome } | { index: number; error: string };
 
-/** Threads worth using on this machine: its cores, at most MAX_THREADS. */
-export function defaultJobs(): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(MAX_THREADS, cores));
-}
+/**
+ * One thread unless `--jobs N` asks for more. Measured on 2 cores (npm run
+ * bench), threads lost: a worker spends most of a second loading the bundle
+ * and warming its own JIT before its first file, more than it saves on a
+ * backlog of a few thousand files. With more cores and larger backlogs they can win.
+ */
+export const DEFAULT_JOBS = 1;
 
 /**
  * The outcome of every file, in the order given. With more than one job and
