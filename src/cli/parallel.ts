@@ -5,8 +5,9 @@ import { runFileTask } from './fileTask';
 import type { FileOutcome, FileTaskKind } from './fileTask';
 
 /**
- * Files per thread below which a thread costs more than it saves: starting
- * one loads the bundle and the rules table again (some 50 ms), a file takes 1–3 ms.
+ * Files per thread below which a thread surely costs more than it saves: a
+ * worker loads the bundle and warms its JIT before its first file (most of a
+ * second on 2 cores, see DEFAULT_JOBS), a file takes 1–3 ms.
  */
 const MIN_FILES_PER_THREAD = 50;
 /** A worker that posts nothing for this long is taken for dead; the files it held are linted here. */

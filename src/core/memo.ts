@@ -24,10 +24,16 @@ export class TextMemo<V> {
     this.known.set(detached(text), value);
     return value;
   }
+}
 
-  get size(): number {
-    return this.known.size;
-  }
+/** One memo per owner (a rules table, say), made when first asked for and dropped with its owner. */
+export function memoPerOwner<Owner extends object, V>(limit: number): (owner: Owner) => TextMemo<V> {
+  const memos = new WeakMap<Owner, TextMemo<V>>();
+  return (owner) => {
+    let memo = memos.get(owner);
+    if (!memo) memos.set(owner, (memo = new TextMemo<V>(limit)));
+    return memo;
+  };
 }
 
 /** A flat copy of `text` that keeps no larger string alive (results cut from it may be remembered too). */

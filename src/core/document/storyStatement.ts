@@ -1,7 +1,7 @@
 import type { ScannedLine } from './scan';
 import { phraseSource, phrasesPattern } from '../phrases';
 import type { RulesTable, StoryVoiceEntry } from '../rules/types';
-import { TextMemo } from '../memo';
+import { memoPerOwner } from '../memo';
 
 /** How far apart the parts of one statement may be, in characters of flattened text. */
 const MAX_PART = 400;
@@ -72,13 +72,7 @@ export function hasUserVoiceStatement(lines: readonly ScannedLine[], table: Rule
  * searching it again (an epic's stories, a backlog table's rows).
  */
 const MAX_CACHED_TEXTS = 5_000;
-const statementCaches = new WeakMap<RulesTable, TextMemo<boolean>>();
-
-function statementCache(table: RulesTable): TextMemo<boolean> {
-  let cache = statementCaches.get(table);
-  if (!cache) statementCaches.set(table, (cache = new TextMemo(MAX_CACHED_TEXTS)));
-  return cache;
-}
+const statementCache = memoPerOwner<RulesTable, boolean>(MAX_CACHED_TEXTS);
 
 /** Whether a flattened text holds a user-voice statement; `needsBenefit: false` also takes one without "so that". */
 export function isUserVoice(flat: string, table: RulesTable, needsBenefit = true): boolean {
@@ -103,13 +97,7 @@ function leadsWithUserVoice(flat: string, table: RulesTable): boolean {
 }
 
 /** Paragraph and list-entry starts already read, per table: detection asks for every one on every keystroke. */
-const leadCaches = new WeakMap<RulesTable, TextMemo<boolean>>();
-
-function leadCache(table: RulesTable): TextMemo<boolean> {
-  let cache = leadCaches.get(table);
-  if (!cache) leadCaches.set(table, (cache = new TextMemo(MAX_CACHED_TEXTS)));
-  return cache;
-}
+const leadCache = memoPerOwner<RulesTable, boolean>(MAX_CACHED_TEXTS);
 
 /**
  * A cheap first look for startsWithUserVoice, which runs for every paragraph
