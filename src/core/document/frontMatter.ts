@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { describeYamlError, yamlErrorSpan } from '../yamlErrors';
+import { readSimpleYaml } from './simpleYaml';
 
 /** One string value in the front matter, with its offsets in the whole file. */
 export interface FrontMatterValue {
@@ -109,6 +110,13 @@ function parseEntries(text: string, yamlStart: number, yamlEnd: number, bodyStar
 }
 
 function parseYaml(text: string, yamlStart: number, yamlEnd: number, bodyStart: number): FrontMatter {
+  const simple = readSimpleYaml(text, yamlStart, yamlEnd);
+  if (simple) return { bodyStart, yamlStart, yamlEnd, entries: simple };
+  return parseWithLibrary(text, yamlStart, yamlEnd, bodyStart);
+}
+
+/** The `yaml` library's reading, for front matter the fast path leaves to it; exported for the differential test. */
+export function parseWithLibrary(text: string, yamlStart: number, yamlEnd: number, bodyStart: number): FrontMatter {
   const source = text.slice(yamlStart, yamlEnd);
   const result: FrontMatter = { bodyStart, yamlStart, yamlEnd, entries: [] };
   let doc;
