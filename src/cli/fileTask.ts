@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import { MAX_FILE_CHARS, TOO_LARGE, backlogEntries, lintAndRecord, skipReason } from '../core';
 import type { BacklogEntry, FileRecord, Finding } from '../core';
 import type { ConfigFinder } from './configs';
@@ -24,17 +23,10 @@ export function runFileTask(kind: FileTaskKind, file: string, configs: ConfigFin
 
 /** The file's text and bytes, or why it is not checked (unreadable, too large, not text). */
 export function readLintable(file: string): { text: string; bytes: Uint8Array } | { skipped: string } {
-  const read = isTooLarge(file) ? { error: TOO_LARGE } : readText(file);
+  // Reading a huge file only to skip it wastes time: a UTF-8 character takes at most 4 bytes.
+  const read = readText(file, MAX_FILE_CHARS * 4);
+  if ('tooLarge' in read) return { skipped: TOO_LARGE };
   if ('error' in read) return { skipped: read.error };
   const skipped = skipReason(read.text);
   return skipped ? { skipped } : read;
-}
-
-/** Reading a huge file only to skip it wastes time; its size says enough. */
-function isTooLarge(file: string): boolean {
-  try {
-    return fs.statSync(file).size > MAX_FILE_CHARS * 4;
-  } catch {
-    return false;
-  }
 }

@@ -101,8 +101,11 @@ export function lineFactFor<T>(facts: LineFacts, slot: FactSlot<{ owner: object;
 
 const factsByText = new TextMemo<LineFacts>(50_000);
 
-/** The facts known about a line's text; a fresh, empty record when memos are off. */
-export function factsOf(text: string): LineFacts {
-  if (!remembering) return new LineFacts();
+/**
+ * The facts known about a line's text; none when memos are off, and then the
+ * passes read the line in place, skipping the copy and the offsets relative to it.
+ */
+export function factsOf(text: string): LineFacts | undefined {
+  if (!remembering) return undefined;
   return factsByText.get(text) ?? factsByText.remember(text, new LineFacts());
 }

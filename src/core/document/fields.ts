@@ -79,10 +79,11 @@ export function bodyFields(lines: readonly ScannedLine[]): Field[] {
 const FIELD = factSlot<Field | null>();
 
 function rememberedField(scanned: ScannedLine): Field | undefined {
+  if (!scanned.facts) return readFieldLine(scanned);
   const { visible, start, line } = scanned;
   // Read from a copy: the field keeps pieces of the line, and the memo keeps the field.
   const read = () => readFieldLine({ ...scanned, visible: detached(visible), start: 0, line: 0 }) ?? null;
-  const relative = scanned.facts ? lineFact(scanned.facts, FIELD, read) : read();
+  const relative = lineFact(scanned.facts, FIELD, read);
   if (!relative) return undefined;
   return {
     ...relative,

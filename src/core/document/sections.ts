@@ -114,11 +114,12 @@ interface OpenedSection {
 const OPENS = factSlot<OpenedSection | null>();
 
 function rememberedSectionLine(scanned: ScannedLine): OpenedSection | undefined {
+  // In a raw HTML block `#` opens nothing: the same text reads differently there, so it is not remembered.
+  if (!scanned.facts || scanned.html) return readSectionLine(scanned);
   const { visible } = scanned;
   // Read from a copy: the title is a piece of the line, and the memo keeps it.
   const read = () => readSectionLine({ ...scanned, visible: detached(visible), start: 0, line: 0 }) ?? null;
-  // In a raw HTML block `#` opens nothing: the same text reads differently there, so it is not remembered.
-  const relative = scanned.facts && !scanned.html ? lineFact(scanned.facts, OPENS, read) : read();
+  const relative = lineFact(scanned.facts, OPENS, read);
   if (!relative) return undefined;
   const { title, kind, level, start, end } = relative.section;
   return { section: makeSection(title, kind, level, scanned.line, start + scanned.start, end + scanned.start), inlineContent: relative.inlineContent };

@@ -55,11 +55,11 @@ export function findRoleStatements(
     inIndentedCode = indented && (previousBlank || inIndentedCode) && INDENTED_CODE.test(visible);
     previousBlank = visible.length === 0 || (indented && !NON_BLANK.test(visible));
     if (scanned.inCode || inIndentedCode) continue;
-    const read = () =>
-      // Cheap tests first: most lines name no artifact type, and most of the rest have no action word.
-      // Read from a copy: the statements keep pieces of the line, and the memo keeps the statements.
-      vocabulary.artifactSieve.test(visible) && vocabulary.actionSieve.test(visible) ? lineStatements(detached(visible), table, resolver, vocabulary) : NONE;
-    const found = scanned.facts ? lineFactFor(scanned.facts, STATEMENTS, owner, read) : read();
+    // Cheap tests first: most lines name no artifact type, and most of the rest have no action word.
+    // Read from a copy when remembered: the statements keep pieces of the line, and the memo keeps the statements.
+    const read = (line: string) =>
+      vocabulary.artifactSieve.test(line) && vocabulary.actionSieve.test(line) ? lineStatements(line, table, resolver, vocabulary) : NONE;
+    const found = scanned.facts ? lineFactFor(scanned.facts, STATEMENTS, owner, () => read(detached(visible))) : read(visible);
     for (const statement of found) if (keep(statement)) statements.push(toDocument(statement, scanned));
   }
   return statements;

@@ -56,9 +56,9 @@ export function checkOutdatedTerms(doc: ParsedDocument, items: readonly Item[], 
   for (const line of doc.body.lines) {
     if (line.inCode || line.visible.length > MAX_LINE || (!fileItem && !inItem.has(line.line))) continue;
     const { visible } = line;
-    // Searched in a copy: the names found are pieces of it, and the memo keeps them.
-    const search = () => (matcher.prefilter.test(visible) ? termsIn(lineProse(detached(visible)), matcher) : NONE);
-    report(line.facts ? lineFactFor(line.facts, TERMS, table, search) : search(), line.start);
+    // Searched in a copy when remembered: the names found are pieces of it, and the memo keeps them.
+    const search = (text: string) => (matcher.prefilter.test(text) ? termsIn(lineProse(text), matcher) : NONE);
+    report(line.facts ? lineFactFor(line.facts, TERMS, table, () => search(detached(visible))) : search(visible), line.start);
   }
 }
 
