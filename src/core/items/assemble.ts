@@ -27,7 +27,6 @@ export function assemble(
   candidates.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine || shapeOrder(a) - shapeOrder(b));
   const items: Item[] = [];
   const stack: Item[] = [];
-  const backlogPage = isBacklogPage(table, fileName, firstTitle);
   const headingsAbove = doc.sections.filter((section) => section.kind === 'heading');
   const statementsByContainer = new Map<Item | undefined, Candidate[]>();
   for (const candidate of candidates) {
@@ -45,6 +44,8 @@ export function assemble(
     stack.push(item);
   }
   // Story statements: items in a backlog page, two or more together, or under a heading that names stories.
+  // Whether the file is a backlog page is asked only of a file that has statements: most have none.
+  const backlogPage = statementsByContainer.size > 0 && isBacklogPage(table, fileName, firstTitle);
   for (const [container, statements] of statementsByContainer) {
     for (const candidate of statements) {
       const heading = nearestHeading(headingsAbove, candidate.startLine);
