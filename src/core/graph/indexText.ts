@@ -18,6 +18,11 @@ export interface IndexOptions {
   resolver?: RoleResolver;
   /** One of many files indexed once each (see LintOptions.once). */
   once?: boolean;
+  /**
+   * The name the detection reads (`.feature.md`, `story-12.md`), when `file`
+   * is not a path: the editor's keys are URIs, whose names are percent-encoded.
+   */
+  fileName?: string;
 }
 
 /**
@@ -29,7 +34,7 @@ export function indexText(file: string, text: string, options: IndexOptions = {}
   if (options.once) return withoutMemos(() => indexText(file, text, { ...options, once: false }));
   if (skipReason(text)) return undefined;
   const { config, table, resolver } = rulesFor(options);
-  const { doc, detection } = analyzeMarkdown(text, file, table);
+  const { doc, detection } = analyzeMarkdown(text, options.fileName ?? file, table);
   return recordOf(file, doc, detection.items, table, resolver, config);
 }
 
@@ -44,7 +49,7 @@ export function lintAndRecord(file: string, text: string, options: IndexOptions 
 
 function lintAndRecordNow(file: string, text: string, options: IndexOptions) {
   const { config, table, resolver } = rulesFor(options);
-  const linted = lintDocument(text, { fileName: file, config, resolver });
+  const linted = lintDocument(text, { fileName: options.fileName ?? file, config, resolver });
   return { linted, table, resolver, record: recordOf(file, linted.doc, linted.items, table, resolver, config, linted.findings) };
 }
 

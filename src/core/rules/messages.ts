@@ -7,11 +7,42 @@ const PLACEHOLDER = /( ?)\{([A-Za-z][A-Za-z0-9]*)\}/g;
  * as they are, never read for placeholders themselves.
  */
 export function formatMessage(template: string, values: Record<string, string>): string {
-  return template.replace(PLACEHOLDER, (whole, space: string, name: string) => {
-    if (!Object.hasOwn(values, name)) return whole;
-    const value = values[name];
-    return value === '' ? '' : space + value;
-  });
+  const parts = partsOf(template);
+  let message = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const { whole, space, name } = parts[i] as TemplateSlot;
+    const filled = !Object.hasOwn(values, name) ? whole : values[name] === '' ? '' : space + values[name];
+    message += filled + (parts[i + 1] as string);
+  }
+  return message;
+}
+
+interface TemplateSlot {
+  whole: string;
+  space: string;
+  name: string;
+}
+
+/**
+ * A template split once into text and placeholders, alternating: a file with
+ * thousands of findings formats the same few templates thousands of times.
+ */
+const splitTemplates = new Map<string, (string | TemplateSlot)[]>();
+
+function partsOf(template: string): (string | TemplateSlot)[] {
+  let parts = splitTemplates.get(template);
+  if (parts) return parts;
+  parts = [];
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    parts.push(template.slice(last, match.index), { whole: match[0], space: match[1], name: match[2] });
+    last = (match.index as number) + match[0].length;
+  }
+  parts.push(template.slice(last));
+  // Templates come from the rules table and its config overlays: a bounded set, but never let it grow without end.
+  if (splitTemplates.size > 1000) splitTemplates.clear();
+  splitTemplates.set(template, parts);
+  return parts;
 }
 
 /** The placeholder names a template uses, in order of first use. */
