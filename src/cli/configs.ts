@@ -96,7 +96,17 @@ export class ConfigFinder {
 export function loadConfig(file: string): LoadedConfig {
   const read = readText(file);
   const { config, findings, usable } = 'error' in read ? lintUnreadableConfig(read.error) : lintConfigText(read.text);
-  return { file, config, resolver: resolverOf(config), findings, usable };
+  // Made when first asked for: only a --config file lints with its own resolver; found files are layered first.
+  let resolver: RoleResolver | undefined;
+  return {
+    file,
+    config,
+    get resolver() {
+      return (resolver ??= resolverOf(config));
+    },
+    findings,
+    usable,
+  };
 }
 
 /** A resolver for the rules table as the config adapts it. */
