@@ -58,6 +58,49 @@ function omit(object, keys) {
   return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
 }
 
+/** The validated table as the bundles carry it. The docs pages' data (examples, sentences, the in-items note) is read by `npm run generate` and the unit tests only. */
+function shippedTable(table) {
+  return { ...table, rules: table.rules.map((rule) => omit(rule, DOCS_ONLY_RULE_KEYS)) };
+}
+
+/**
+ * The table as a module's source text, each string and each list of strings
+ * that recurs written once: a string as a constant (strings are values, so
+ * nothing can tell), a list as a constant copied where it is used (`[...c]`),
+ * so every place still holds a list of its own, as JSON would give it. The
+ * same data as JSON.stringify(data) gives (test/unit/shippedTable.test.ts), in
+ * fewer bytes: the section aliases and source names repeat across artifacts.
+ */
+function compactModule(data) {
+  const counts = new Map();
+  const count = (key) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  const isList = (value) => Array.isArray(value) && value.length > 1 && value.every((item) => typeof item === 'string');
+  (function visit(value) {
+    if (typeof value === 'string') count(JSON.stringify(value));
+    else if (isList(value)) count(JSON.stringify(value));
+    if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  })(data);
+  // Worth a constant when its copies cost more than one copy and a short name per use (esbuild names it in two letters).
+  const names = new Map();
+  for (const [json, n] of counts) if ((n - 1) * json.length > n * 5 + 8) names.set(json, `c${names.size}`);
+  const write = (value) => {
+    const json = JSON.stringify(value);
+    if (typeof value === 'string' || isList(value)) {
+      const name = names.get(json);
+      if (name) return typeof value === 'string' ? name : `[...${name}]`;
+    }
+    if (Array.isArray(value)) return `[${value.map(write).join(',')}]`;
+    if (value && typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}:${write(item)}`).join(',')}}`;
+    return json;
+  };
+  // A list's constant is written with the string constants, so it is declared after them.
+  const constants = [...names].sort(([a], [b]) => Number(a.startsWith('[')) - Number(b.startsWith('['))).map(([json, name]) => {
+    const value = JSON.parse(json);
+    return `const ${name} = ${typeof value === 'string' ? json : `[${value.map(write).join(',')}]`};`;
+  });
+  return { constants: constants.join('\n'), table: write(data) };
+}
+
 /**
  * Replaces src/core/rules/table.ts in the shipped bundles by the same module
  * with its table validated at build time, less the docs-only rule fields (the
@@ -74,12 +117,13 @@ const validatedTablePlugin = {
       } catch (error) {
         return { errors: [{ text: String(error.message ?? error), location: { file: args.path } }] };
       }
-      // The docs pages' data (examples, sentences, the in-items note) is read by `npm run generate` and the unit tests only.
-      const shipped = { ...validated.table, rules: validated.table.rules.map((rule) => omit(rule, DOCS_ONLY_RULE_KEYS)) };
+      const compact = compactModule(shippedTable(validated.table));
       const contents = `import type { RulesTable } from './types';
 
+${compact.constants}
+
 /** The embedded rules table, validated when the bundle was built (esbuild.js). */
-const table = ${JSON.stringify(shipped)} as unknown as RulesTable;
+const table = ${compact.table} as unknown as RulesTable;
 
 export function rulesTable(): RulesTable {
   return table;
@@ -186,7 +230,7 @@ async function main() {
   fs.chmodSync('dist/cli.js', 0o755);
 }
 
-module.exports = { yamlPlugin, validatedTablePlugin };
+module.exports = { yamlPlugin, validatedTablePlugin, compactModule, shippedTable };
 
 if (require.main === module) {
   main().catch((error) => {

@@ -24,13 +24,16 @@ export interface AppliedConfig {
  * Finds the `.agile-artifacts.yaml` files that apply to a file by walking up
  * to the filesystem root, reading each config once, and layers them (a nearer
  * file overrides a farther one key by key; see layerConfigs). Folders without
- * a config file share their parent's result, so a tree of files builds one
- * layered config, and one effective rules table, per config file.
+ * a config file share their parent's result, and folders whose layered
+ * configs are equal share one, so a tree of files builds one layered config,
+ * effective rules table and resolver per distinct config, not per file or folder.
  */
 export class ConfigFinder {
   private readonly byFolder = new Map<string, AppliedConfig>();
   private readonly byFile = new Map<string, LoadedConfig>();
   private readonly layersOf = new Map<AppliedConfig, ConfigLayer[]>();
+  /** Layered configs by their content (plain data, people stamped with their file). */
+  private readonly byContent = new Map<string, AppliedConfig>();
   private readonly defaults: AppliedConfig = { config: EMPTY_CONFIG, resolver: resolverOf(EMPTY_CONFIG) };
 
   constructor(private readonly fixed?: LoadedConfig) {
@@ -77,8 +80,14 @@ export class ConfigFinder {
   /** The config of `nearer` over the configs above it. */
   private layered(above: AppliedConfig, nearer: LoadedConfig): AppliedConfig {
     const layers = [...(this.layersOf.get(above) ?? []), { file: nearer.file!, config: nearer.config }];
-    const config = layerConfigs(layers);
-    const applied = { config, resolver: resolverOf(config) };
+    const layered = layerConfigs(layers);
+    // Folders whose configs say the same (an ART folder each, with the same few keys over the root's)
+    // share one config object, so one effective table and one resolver with their caches serve them all.
+    const key = JSON.stringify(layered);
+    let same = this.byContent.get(key);
+    if (!same) this.byContent.set(key, (same = { config: layered, resolver: resolverOf(layered) }));
+    // Its own object all the same: the layers (files) under this folder are its own.
+    const applied = { config: same.config, resolver: same.resolver };
     this.layersOf.set(applied, layers);
     return applied;
   }
@@ -87,7 +96,17 @@ export class ConfigFinder {
 export function loadConfig(file: string): LoadedConfig {
   const read = readText(file);
   const { config, findings, usable } = 'error' in read ? lintUnreadableConfig(read.error) : lintConfigText(read.text);
-  return { file, config, resolver: resolverOf(config), findings, usable };
+  // Made when first asked for: only a --config file lints with its own resolver; found files are layered first.
+  let resolver: RoleResolver | undefined;
+  return {
+    file,
+    config,
+    get resolver() {
+      return (resolver ??= resolverOf(config));
+    },
+    findings,
+    usable,
+  };
 }
 
 /** A resolver for the rules table as the config adapts it. */
