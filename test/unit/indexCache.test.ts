@@ -77,16 +77,20 @@ describe('index cache: (de)serialisation', () => {
   it('rejects another key, another format and what is not a cache, without throwing', () => {
     const text = encodeIndexCache(cacheOf(exampleRecords(), 'extension 0.1.0, table aaaa'));
     assert.match(errorOf(decodeIndexCache(text, 'extension 0.2.0, table aaaa')), /another version/);
-    const data = JSON.parse(text);
-    assert.match(errorOf(decodeIndexCache(JSON.stringify({ ...data, version: INDEX_CACHE_FORMAT + 1 }))), /format/);
-    for (const other of ['', 'null', '[]', '{}', '"agile-artifacts-index"', '{"format":"agile-artifacts-index"}', '\u0000\u0001binary']) {
+    const [header, ...rest] = text.split('\n');
+    assert.match(errorOf(decodeIndexCache([JSON.stringify({ ...JSON.parse(header), version: INDEX_CACHE_FORMAT + 1 }), ...rest].join('\n'))), /format/);
+    // A file line more or less than the header says.
+    assert.match(errorOf(decodeIndexCache([header, rest[0], ...rest].join('\n'))), /truncated/);
+    assert.match(errorOf(decodeIndexCache([header, ...rest.slice(1)].join('\n'))), /truncated/);
+    for (const other of ['', 'null', '[]', '{}', '"agile-artifacts-index"', '{"format":"agile-artifacts-index"}', '{"format":"agile-artifacts-index","version":1,"key":"k","folders":[],"count":0}', '\u0000\u0001binary']) {
       assert.ok('error' in decodeIndexCache(other), `accepted ${JSON.stringify(other)}`);
     }
   });
 
   it('rejects every truncation of a cache', () => {
     const text = encodeIndexCache(cacheOf(exampleRecords()));
-    for (let length = 0; length < text.length; length += Math.max(1, Math.floor(text.length / 400))) {
+    // Up to the last character but the final newline (without it, the text is whole).
+    for (let length = 0; length < text.length - 1; length += Math.max(1, Math.floor(text.length / 400))) {
       const result = decodeIndexCache(text.slice(0, length));
       assert.ok('error' in result, `a cache cut at ${length} of ${text.length} was accepted`);
     }
@@ -94,14 +98,16 @@ describe('index cache: (de)serialisation', () => {
 
   it('rejects values of the wrong shape anywhere (a seeded corruption of single values)', () => {
     const text = encodeIndexCache(cacheOf(richRecords()));
+    assert.ok('error' in decodeIndexCache(text.replace(/\]\n/, ']x\n')), 'a line that is no JSON');
     const rng = rngOf(11);
     const replacements: unknown[] = [null, 'x', -1, 1.5, [], {}, true, 'file', 99999];
     let rejected = 0;
     let accepted = 0;
     for (let round = 0; round < 400; round++) {
-      const data = JSON.parse(text);
-      // A random leaf (or inner array) of a random file entry.
-      const entry = data.files[Math.floor(rng.next() * data.files.length)];
+      const lines = text.trimEnd().split('\n');
+      // A random leaf (or inner array) of a random file line.
+      const line = 1 + Math.floor(rng.next() * (lines.length - 2));
+      const entry = JSON.parse(lines[line]);
       let at: unknown[] = entry;
       for (let depth = 0; depth < 4; depth++) {
         const child = at[Math.floor(rng.next() * at.length)];
@@ -114,7 +120,8 @@ describe('index cache: (de)serialisation', () => {
       if (JSON.stringify(value) === JSON.stringify(was)) continue;
       at[index] = value;
       let result: ReturnType<typeof decodeIndexCache>;
-      assert.doesNotThrow(() => (result = decodeIndexCache(JSON.stringify(data))));
+      lines[line] = JSON.stringify(entry);
+      assert.doesNotThrow(() => (result = decodeIndexCache(lines.join('\n'))));
       if ('error' in result!) rejected++;
       else accepted++;
     }

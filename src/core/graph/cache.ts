@@ -11,10 +11,14 @@ import type { Range, RuleLevel } from '../types';
  * what changed since. Pure: the editor reads and writes the text, stats the
  * files and computes the key.
  *
- * The text is JSON, compact: folders are written once (files name theirs by
- * number), an item is an array (no keys), and what a record repeats (the file
- * in every item, `key` = `file#line`, `order` = its index) is left out and
- * made again on load.
+ * The text is JSON Lines, compact: a header (format, key, the folders, the
+ * number of files), one line per file, and an end line with that number
+ * again, so a truncated file is never taken for a smaller backlog. Folders are
+ * written once (files name theirs by number), an item is an array (no keys),
+ * and what a record repeats (the file in every item, `key` = `file#line`,
+ * `order` = its index) is left out and made again on load. Both directions
+ * work in steps (`encodingIndexCache`, `decodingIndexCache` yield every few
+ * hundred files), so an editor can give way between slices.
  */
 
 /** Changes whenever the encoding below changes: a cache of another format is never read. */
@@ -38,10 +42,22 @@ export interface IndexCache {
   files: CachedFile[];
 }
 
+export type DecodedIndexCache = { cache: IndexCache } | { error: string };
+
 export function encodeIndexCache(cache: IndexCache): string {
+  return drain(encodingIndexCache(cache));
+}
+
+/** The cache in `text`, or why it cannot be used (see decodingIndexCache). Never throws. */
+export function decodeIndexCache(text: string, expectedKey?: string): DecodedIndexCache {
+  return drain(decodingIndexCache(text, expectedKey));
+}
+
+/** encodeIndexCache in steps: yields after every `step` files; returns the text. */
+export function* encodingIndexCache(cache: IndexCache, step = 200): Generator<void, string, void> {
   const folders: string[] = [];
   const folderIndex = new Map<string, number>();
-  const files = cache.files.map((entry) => {
+  const placed = cache.files.map((entry) => {
     const slash = entry.file.lastIndexOf('/');
     const folder = entry.file.slice(0, slash + 1);
     let at = folderIndex.get(folder);
@@ -50,48 +66,81 @@ export function encodeIndexCache(cache: IndexCache): string {
       folders.push(folder);
       folderIndex.set(folder, at);
     }
-    const record = entry.record;
-    const base = [at, entry.file.slice(slash + 1), entry.mtime, entry.size];
-    if (!record) return base;
-    return [...base, levelsOf(record.levels), record.configFile ?? 0, record.items.map(encodeItem)];
+    return { entry, at, name: entry.file.slice(slash + 1) };
   });
-  return JSON.stringify({ format: MAGIC, version: INDEX_CACHE_FORMAT, key: cache.key, folders, files });
+  const lines = [JSON.stringify({ format: MAGIC, version: INDEX_CACHE_FORMAT, key: cache.key, folders, count: placed.length })];
+  for (let i = 0; i < placed.length; i++) {
+    const { entry, at, name } = placed[i];
+    const record = entry.record;
+    const base: unknown[] = [at, name, entry.mtime, entry.size];
+    if (record) base.push(levelsOf(record.levels), record.configFile ?? 0, record.items.map(encodeItem));
+    lines.push(JSON.stringify(base));
+    if (i % step === step - 1) yield;
+  }
+  lines.push(JSON.stringify({ end: placed.length }));
+  return `${lines.join('\n')}\n`;
 }
 
 /**
- * The cache in `text`, or the reason it cannot be used: not JSON (truncated,
- * corrupt), another format, another key, or any value of the wrong shape.
- * Never throws.
+ * decodeIndexCache in steps: the cache in `text`, or the reason it cannot be
+ * used: not JSON Lines of this shape (truncated, corrupt), another format,
+ * another key (checked before any file is read), or any value of the wrong
+ * type. Never throws.
  */
-export function decodeIndexCache(text: string, expectedKey?: string): { cache: IndexCache } | { error: string } {
-  let data: unknown;
+export function* decodingIndexCache(text: string, expectedKey?: string, step = 200): Generator<void, DecodedIndexCache, void> {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  let header: unknown;
   try {
-    data = JSON.parse(text);
+    header = JSON.parse(lines[0] ?? '');
   } catch (error) {
-    return { error: `not JSON (${(error as Error).message})` };
+    return { error: `no header (${(error as Error).message})` };
   }
+  if (!isObject(header) || header.format !== MAGIC) return { error: 'not an index cache' };
+  if (header.version !== INDEX_CACHE_FORMAT) return { error: `format ${String(header.version)}, not ${INDEX_CACHE_FORMAT}` };
+  if (typeof header.key !== 'string') return { error: 'no key' };
+  const key = header.key;
+  if (expectedKey !== undefined && key !== expectedKey) return { error: 'made for another version, rules table, config or settings' };
+  const count = header.count;
+  if (!Number.isInteger(count) || lines.length !== (count as number) + 2) return { error: `${lines.length - 2} file lines where the header says ${String(count)} (truncated?)` };
+  let end: unknown;
   try {
-    if (!isObject(data) || data.format !== MAGIC) return { error: 'not an index cache' };
-    if (data.version !== INDEX_CACHE_FORMAT) return { error: `format ${String(data.version)}, not ${INDEX_CACHE_FORMAT}` };
-    const key = str(data.key);
-    if (expectedKey !== undefined && key !== expectedKey) return { error: 'made for another version, rules table, config or settings' };
-    const folders = arr(data.folders).map(str);
-    const files = arr(data.files).map((value): CachedFile => {
-      const entry = arr(value);
-      const folder = folders[int(entry[0])];
-      if (folder === undefined) throw new Error('a file names no folder');
-      const file = folder + str(entry[1]);
-      const cached: CachedFile = { file, mtime: num(entry[2]), size: num(entry[3]) };
-      if (entry.length === 4) return cached;
-      if (entry.length !== 7) throw new Error('a file entry of the wrong length');
-      const record: FileRecord = { file, items: arr(entry[6]).map((item, order) => decodeItem(file, order, item)), levels: decodeLevels(entry[4]) };
-      if (entry[5] !== 0) record.configFile = str(entry[5]);
-      cached.record = record;
-      return cached;
-    });
+    end = JSON.parse(lines[lines.length - 1]);
+  } catch {
+    return { error: 'no end line (truncated?)' };
+  }
+  if (!isObject(end) || end.end !== count) return { error: 'no end line (truncated?)' };
+  try {
+    const folders = arr(header.folders).map(str);
+    const files: CachedFile[] = [];
+    for (let i = 1; i <= (count as number); i++) {
+      files.push(decodeFile(JSON.parse(lines[i]), folders));
+      if (i % step === 0) yield;
+    }
     return { cache: { key, files } };
   } catch (error) {
     return { error: `malformed: ${(error as Error).message}` };
+  }
+}
+
+function decodeFile(value: unknown, folders: readonly string[]): CachedFile {
+  const entry = arr(value);
+  const folder = folders[int(entry[0])];
+  if (folder === undefined) throw new Error('a file names no folder');
+  const file = folder + str(entry[1]);
+  const cached: CachedFile = { file, mtime: num(entry[2]), size: num(entry[3]) };
+  if (entry.length === 4) return cached;
+  if (entry.length !== 7) throw new Error('a file entry of the wrong length');
+  const record: FileRecord = { file, items: arr(entry[6]).map((item, order) => decodeItem(file, order, item)), levels: decodeLevels(entry[4]) };
+  if (entry[5] !== 0) record.configFile = str(entry[5]);
+  cached.record = record;
+  return cached;
+}
+
+function drain<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
   }
 }
 
