@@ -332,7 +332,9 @@ function logActivation(host, kind, r) {
   const s = r.status || {};
   log(`${host} host, ${kind}: activate ${Math.round(r.ms)} ms, ready ${Math.round(r.indexMs)} ms (${s.source || '?'}${s.cacheMissed ? `; cache not used: ${s.cacheMissed}` : ''}), `
     + `up to date ${Math.round(r.refreshedMs)} ms${s.reread !== undefined ? ` (${s.reread} re-read, ${s.dropped} dropped)` : ''}, cache saved ${Math.round(r.savedMs)} ms`
-    + `${s.savedBytes ? ` (${Math.round(s.savedBytes / 1024)} KB)` : ''}; ${s.files} files, ${s.items} items`);
+    + `${s.savedBytes ? ` (${Math.round(s.savedBytes / 1024)} KB)` : ''}; ${s.files} files, ${s.items} items`
+    + `${s.phases ? `; ready from its start: key ${s.phases.keyMs}, file read ${s.phases.readMs} (${s.phases.kb} KB), decode ${s.phases.decodeMs}, graph ${s.phases.graphMs} ms (of ${s.readyMs})` : ''}`
+    + `${s.refreshPhases ? `; then graph diagnostics ${s.refreshPhases.diagnosticsMs}, file search ${s.refreshPhases.searchMs}, stats ${s.refreshPhases.statMs} ms` : ''}`);
 }
 
 /**

@@ -49,15 +49,14 @@ exports.run = async function run() {
   let savedMs;
   let status;
   if (api && api.backlogReady) {
+    // Each time is taken when its promise resolves, not when this suite gets round to awaiting it.
+    const refreshed = api.backlogRefreshed && api.backlogRefreshed().then(() => { refreshedMs = performance.now() - start; });
     await api.backlogReady();
     indexMs = performance.now() - start;
     const renderStart = performance.now();
     api.backlogTree();
     renderMs = performance.now() - renderStart;
-    if (api.backlogRefreshed) {
-      await api.backlogRefreshed();
-      refreshedMs = performance.now() - start;
-    }
+    if (refreshed) await refreshed;
     // The next window of this bench reopens this one's workspace storage: the cache must be on disk first.
     if (api.backlogCacheSaved) {
       await api.backlogCacheSaved();

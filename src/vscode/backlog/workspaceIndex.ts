@@ -29,6 +29,10 @@ export interface BacklogIndexStatus {
   dropped?: number;
   /** Why the cache was not used, when it was not. */
   cacheMissed?: string;
+  /** With the cache, where readyMs went: the key (config search and files), reading the file, decoding it, the graph. */
+  phases?: { keyMs: number; readMs: number; decodeMs: number; graphMs: number; kb: number };
+  /** With the cache, where refreshedMs went after readyMs: graph diagnostics, the file search, the stats and re-reads. */
+  refreshPhases?: { diagnosticsMs: number; searchMs: number; statMs: number };
   /** Cache writes done, and the last one's size and time. */
   saves: number;
   savedBytes?: number;
@@ -318,11 +322,16 @@ export class WorkspaceIndex implements vscode.Disposable {
       return false;
     };
     try {
-      const [key, read] = await Promise.all([cache.key(), cache.readText()]);
+      let keyMs = 0;
+      let readMs = 0;
+      const [key, read] = await Promise.all([
+        cache.key().finally(() => (keyMs = Date.now() - started)),
+        cache.readText().finally(() => (readMs = Date.now() - started)),
+      ]);
       if (generation !== this.generation) return false;
       if (key === undefined) return miss('the search for config files failed');
       if ('missing' in read) return miss(read.missing);
-      const readMs = Date.now() - started;
+      const decodeStart = Date.now();
       const decoded = await decodeInSlices(read.text, key, () => this.giveWay());
       if (generation !== this.generation) return false;
       if ('error' in decoded) return miss(decoded.error);
@@ -363,10 +372,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.known.clear();
       for (const [file, stat] of known) this.known.set(file, stat);
       const readyMs = Date.now() - started;
-      this.status = { ...this.status, source: 'cache', ...this.counts(), readyMs, refreshedMs: undefined, cacheMissed: undefined };
+      const phases = { keyMs, readMs, decodeMs: decodedAt - decodeStart, graphMs: Date.now() - decodedAt, kb: Math.round(read.text.length / 1024) };
+      this.status = { ...this.status, source: 'cache', ...this.counts(), readyMs, refreshedMs: undefined, cacheMissed: undefined, phases };
       this.log.info(
-        `Backlog index from the cache: ${known.size} files, ${this.status.items} items, in ${readyMs} ms (read ${readMs} ms, ${Math.round(read.text.length / 1024)} KB; `
-          + `decoded ${decodedAt - started - readMs} ms; graph ${Date.now() - decodedAt} ms); checking the files for changes in the background`,
+        `Backlog index from the cache: ${known.size} files, ${this.status.items} items, in ${readyMs} ms (key: config search and files ${keyMs} ms; `
+          + `file read ${readMs} ms, ${phases.kb} KB; decoded ${phases.decodeMs} ms; graph ${phases.graphMs} ms); checking the files for changes in the background`,
       );
       this.markReady();
       this.notify(true);
@@ -449,7 +459,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (generation !== this.generation) return;
     for (const [graph, files] of affected) this.publish(graph, files);
     const refreshedMs = Date.now() - started;
-    this.status = { ...this.status, ...this.counts(), refreshedMs, reread, dropped };
+    const refreshPhases = { diagnosticsMs: publishedAt - started - (this.status.readyMs ?? 0), searchMs: listedAt - publishedAt, statMs: Date.now() - listedAt };
+    this.status = { ...this.status, ...this.counts(), refreshedMs, reread, dropped, refreshPhases };
     this.log.info(
       `Backlog index brought up to date with the files ${refreshedMs} ms after the cache load began: graph diagnostics ${publishedAt - started} ms, `
         + `file search ${listedAt - publishedAt} ms, stat of ${uris.length} files and re-reading ${reread} of them ${Date.now() - listedAt} ms; ${dropped} gone`,
@@ -493,13 +504,18 @@ export class WorkspaceIndex implements vscode.Disposable {
       return;
     }
     const saved = this.saved;
-    this.saving = this.writeCache().catch((error) => this.log.warn(`Could not write the backlog index cache: ${(error as Error)?.message ?? error}`));
-    await this.saving;
+    const writing = this.writeCache().catch((error) => {
+      this.log.warn(`Could not write the backlog index cache: ${(error as Error)?.message ?? error}`);
+      return true;
+    });
+    this.saving = writing.then(() => undefined);
+    const done = await writing;
     this.saving = undefined;
     if (this.saveAgain) {
       this.saveAgain = false;
       this.scheduleSave(0);
-    } else if (!this.saveTimer) saved.resolve();
+    } else if (done && !this.saveTimer) saved.resolve();
+    // Not done: a rebuild took over, and saves when it is done.
   }
 
   /**
@@ -509,11 +525,13 @@ export class WorkspaceIndex implements vscode.Disposable {
    * record is of text that is not on disk), and so is a file an event
    * re-indexed while its stat was taken.
    */
-  private async writeCache(): Promise<void> {
+  /** False when a rebuild began meanwhile (nothing written: it saves when it is done). */
+  private async writeCache(): Promise<boolean> {
     const generation = this.generation;
     const started = Date.now();
     const key = await this.cache!.key();
-    if (key === undefined || generation !== this.generation) return;
+    if (generation !== this.generation) return false;
+    if (key === undefined) return true;
     const dirty = new Set(vscode.workspace.textDocuments.filter((document) => document.isDirty).map((document) => document.uri.toString()));
     const entries: { file: string; stat: FileStat | null; record?: FileRecord; version?: number }[] = [];
     for (const [file, stat] of this.known) {
@@ -541,7 +559,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
     };
     await Promise.all(Array.from({ length: Math.min(readConcurrency(vscode.Uri.parse(missing[0]?.file ?? 'untitled:')), missing.length) }, worker));
-    if (generation !== this.generation) return;
+    if (generation !== this.generation) return false;
     const statsMs = Date.now() - started;
     const files: CachedFile[] = [];
     for (const entry of entries) {
@@ -550,11 +568,12 @@ export class WorkspaceIndex implements vscode.Disposable {
       files.push({ file: entry.file, mtime: entry.stat.mtime, size: entry.stat.size, ...(entry.record ? { record: entry.record } : {}) });
     }
     const text = await encodeInSlices({ key, files }, () => this.giveWay());
-    if (generation !== this.generation) return;
+    if (generation !== this.generation) return false;
     await this.cache!.write(text);
     const saveMs = Date.now() - started;
     this.status = { ...this.status, saves: this.status.saves + 1, savedBytes: text.length, saveMs };
     this.log.info(`Backlog index cache written: ${files.length} files, ${Math.round(text.length / 1024)} KB, in ${saveMs} ms (stat of ${missing.length} files ${statsMs} ms)`);
+    return true;
   }
 
   private async indexDocument(document: vscode.TextDocument): Promise<void> {
