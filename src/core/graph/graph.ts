@@ -516,6 +516,7 @@ function lookupKeys(item: GraphItem, record: FileRecord): string[] {
 
 /** Items sharing the most folders with `file` first, then by file and line: a deterministic choice among equals. */
 function byNearness(items: GraphItem[], file: string): GraphItem[] {
+  if (items.length < 2) return items;
   const shared = new Map(items.map((item) => [item, sharedFolders(pathKey(item.file), pathKey(file))]));
   return items.sort((a, b) => shared.get(b)! - shared.get(a)! || compareItems(a, b));
 }
