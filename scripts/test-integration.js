@@ -27,8 +27,9 @@ function freshWorkspace() {
  * The backlog index cache across windows (test/integration/suite/cache.test.ts):
  * window 1 builds and writes the cache; with the window closed, a story is
  * edited, one deleted and one added; window 2 must publish the cache and
- * re-read exactly those; in the Node host (whose workspace storage is on the
- * server's disk) window 3 finds the cache cut in half and builds from the files.
+ * re-read exactly those; in the Node host (whose workspace storage is a folder
+ * of the run folder on disk) window 3 finds the cache cut in half and builds
+ * from the files.
  */
 async function cacheSessions(host, setup) {
   const workspaceFolder = freshWorkspace();

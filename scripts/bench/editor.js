@@ -244,7 +244,7 @@ async function openContext(browser) {
  * With `reopen` (a window closed with close({ reopen: true })): the same window
  * opened again, as a person does the next day: a new code-server on the same run
  * folder (user data, workspace storage) and port, a new page in the same browser
- * context (whose IndexedDB holds the web host's workspace storage for that origin).
+ * context (so whatever the workbench keeps in the browser for that origin, IndexedDB, stays too).
  */
 async function freshWindow(browser, { extensions = [], webIds = [], keep, reopen }) {
   const { codeServer } = e2e();

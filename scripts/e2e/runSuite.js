@@ -163,7 +163,7 @@ async function runSuite(o) {
  * Runs a suite several times on one workspace as a person reopens a window:
  * each session is a fresh code-server on the same run folder (user data,
  * workspace storage) and port, and a new page in the same browser context
- * (whose IndexedDB holds the web host's workspace storage for that origin).
+ * (so whatever the workbench keeps in the browser for that origin, IndexedDB, stays too).
  * Between sessions code-server is stopped, so no extension host of the
  * previous window lives on; `before(session)` runs then (e.g. edits files).
  * @param {object} o   as runSuite, plus
