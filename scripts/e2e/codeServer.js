@@ -117,12 +117,12 @@ function pruneOldRuns() {
   }
 }
 
-function makeRunDir(runDir) {
+function makeRunDir(runDir, reuse) {
   if (!runDir) pruneOldRuns();
   const dir = runDir
     ? path.resolve(runDir)
     : path.join(CACHE_DIR, 'runs', `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`);
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (!reuse) fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }
@@ -132,6 +132,7 @@ function makeRunDir(runDir) {
  * @param {object} [opts]
  * @param {number} [opts.port]            port to bind (default: a free one)
  * @param {string} [opts.runDir]          fresh folder for this run (default: .vscode-test/runs/<unique>); emptied first
+ * @param {boolean} [opts.reuseRunDir]    keep what runDir holds (user data, workspace storage of a previous server on it): a window reopened
  * @param {object} [opts.userSettings]    merged over the quiet defaults into User/settings.json
  * @param {string} [opts.extensionsDir]   --extensions-dir (default: <runDir>/extensions)
  * @param {string[]} [opts.extraArgs]     more code-server arguments (e.g. a folder to open)
@@ -143,7 +144,7 @@ function makeRunDir(runDir) {
  */
 async function startCodeServer(opts = {}) {
   const installed = ensureInstalled();
-  const runDir = makeRunDir(opts.runDir);
+  const runDir = makeRunDir(opts.runDir, opts.reuseRunDir);
   const userDataDir = path.join(runDir, 'user-data');
   const extensionsDir = path.resolve(opts.extensionsDir || path.join(runDir, 'extensions'));
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });

@@ -159,6 +159,81 @@ async function runSuite(o) {
   }
 }
 
+/**
+ * Runs a suite several times on one workspace as a person reopens a window:
+ * each session is a fresh code-server on the same run folder (user data,
+ * workspace storage) and port, and a new page in the same browser context
+ * (so whatever the workbench keeps in the browser for that origin, IndexedDB, stays too).
+ * Between sessions code-server is stopped, so no extension host of the
+ * previous window lives on; `before(session)` runs then (e.g. edits files).
+ * @param {object} o   as runSuite, plus
+ * @param {{ env?: object, before?: (info: { runDir: string }) => (void|Promise<void>) }[]} o.sessions
+ * @returns {Promise<number>} 0 when every session passed, else the first failing session's exit code
+ */
+async function runSessions(o) {
+  const label = o.label || 'e2e';
+  const out = printer(label);
+  const timeoutMs = o.timeoutMs || 5 * 60 * 1000;
+  const extensionPath = path.resolve(o.extensionPath);
+  const testsPath = path.resolve(o.testsPath);
+  const userSettings = { ...(o.userSettings || {}), ...(o.web ? webExtensionKindSetting(extensionPath) : {}) };
+  const browser = await launchChromium();
+  let cs;
+  let runDir;
+  let port;
+  let failed = 0;
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    let resolveExit = () => {};
+    let closing = false;
+    await context.exposeFunction('codeAutomationExit', (code) => resolveExit(typeof code === 'number' ? code : Number(code) || 0));
+    await context.exposeFunction('codeAutomationLog', (level, args) => {
+      if (closing) return;
+      const text = Array.isArray(args) ? util.format(...args) : util.format(args);
+      if (!isNoise(text)) out(text);
+    });
+    for (let i = 0; i < o.sessions.length; i++) {
+      const session = o.sessions[i];
+      if (cs) {
+        await cs.stop();
+        cs = undefined;
+      }
+      if (session.before && runDir) await session.before({ runDir });
+      cs = await startCodeServer({ userSettings, ...(runDir ? { runDir, reuseRunDir: true, port } : {}) });
+      runDir = cs.runDir;
+      port = cs.port;
+      closing = false;
+      const exited = new Promise((resolve) => { resolveExit = resolve; });
+      const page = await context.newPage();
+      page.on('crash', () => resolveExit(-1));
+      out(`session ${i + 1}/${o.sessions.length}`);
+      const url = workbenchUrl(cs, { workspaceFolder: o.workspaceFolder, payload: devPayload(cs.port, { extensionPath, testsPath, env: session.env }) });
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
+      let timer;
+      const result = await Promise.race([exited, new Promise((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); })]);
+      clearTimeout(timer);
+      await new Promise((r) => setTimeout(r, 100));
+      closing = true;
+      await page.close().catch(() => {});
+      if (result === 'timeout') throw new Error(`${label}, session ${i + 1}: no test result after ${Math.round(timeoutMs / 1000)} s; server log: ${cs.logFile}`);
+      if (result === -1) throw new Error(`${label}, session ${i + 1}: the page crashed`);
+      out(`session ${i + 1}: exit code ${result}`);
+      if (result !== 0) {
+        failed = result;
+        break;
+      }
+    }
+    return failed;
+  } finally {
+    if (cs) await cs.stop().catch(() => {});
+    await browser.close().catch(() => {});
+    if (runDir) {
+      if (failed === 0 && !o.keepRunDir && !process.env.E2E_KEEP_RUNS) fs.rmSync(runDir, { recursive: true, force: true });
+      else out(`run folder kept: ${runDir}`);
+    }
+  }
+}
+
 function parseArgs(argv) {
   const o = { env: {} };
   for (let i = 0; i < argv.length; i++) {
@@ -195,7 +270,7 @@ async function cleanupAll() {
   await Promise.all([...active].map((c) => c()));
 }
 
-module.exports = { runSuite, isNoise, launchChromium, workbenchUrl, devPayload, remoteUri, webExtensionKindSetting, cleanupAll, CHROMIUM_ARGS };
+module.exports = { runSuite, runSessions, isNoise, launchChromium, workbenchUrl, devPayload, remoteUri, webExtensionKindSetting, cleanupAll, CHROMIUM_ARGS };
 
 if (require.main === module) {
   let opts;

@@ -32,3 +32,5 @@ export type { BacklogText, IndexOptions } from './graph/indexText';
 export { normalizeId, readParentReference } from './graph/references';
 export { graphItemCard } from './graph/card';
 export { findMentions, idCandidatesAt } from './graph/mentions';
+export { INDEX_CACHE_FORMAT, decodeIndexCache, decodingIndexCache, encodeIndexCache, encodingIndexCache, fingerprint } from './graph/cache';
+export type { CachedFile, DecodedIndexCache, IndexCache } from './graph/cache';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, EMPTY_CONFIG, layerConfigs, lintConfigText, lintUnreadableConfig } from '../core';
+import { CONFIG_FILE_NAME, EMPTY_CONFIG, fingerprint, layerConfigs, lintConfigText, lintUnreadableConfig } from '../core';
 import type { ArtifactsConfig, Finding } from '../core';
 
 /** A config file found for a document, parsed and checked; for a document, every config file above it, layered. */
@@ -52,6 +52,29 @@ export class ConfigStore {
   located(): Promise<void> {
     this.prime();
     return this.search ?? Promise.resolve();
+  }
+
+  /**
+   * A fingerprint of every config file in the workspace, where it is and what
+   * it says (what the backlog index cache is keyed by), once the search has
+   * answered; undefined when the search failed.
+   */
+  async fingerprint(): Promise<string | undefined> {
+    await this.located();
+    const locations = this.locations;
+    if (!locations) return undefined;
+    const parts = await Promise.all(
+      [...locations].sort().map(async (key) => {
+        let text: string;
+        try {
+          text = decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(key)));
+        } catch (error) {
+          text = `\u0000unreadable: ${(error as Error)?.message ?? error}`;
+        }
+        return `${key}\n${fingerprint(text)}`;
+      }),
+    );
+    return fingerprint(parts.join('\n'));
   }
 
   invalidate(): void {

@@ -12,7 +12,9 @@ import { BacklogTreeProvider } from './backlog/backlogView';
 import type { BacklogNodeView } from './backlog/backlogView';
 import { BacklogCodeLensProvider, SHOW_CHILDREN_COMMAND, showChildren } from './backlog/codeLens';
 import { BacklogDefinitionProvider, BacklogReferenceProvider, BacklogRenameProvider, BacklogSymbolProvider } from './backlog/navigation';
+import { IndexCacheStore } from './backlog/indexCache';
 import { WorkspaceIndex } from './backlog/workspaceIndex';
+import type { BacklogIndexStatus } from './backlog/workspaceIndex';
 import { SECTION } from './settings';
 
 const SELECTOR: vscode.DocumentFilter[] = [{ language: 'markdown' }];
@@ -26,8 +28,18 @@ const WHICH_FILES_SETTINGS = ['enable', 'exclude'];
  */
 /** What the extension offers other extensions (and its own integration tests). */
 export interface AgileArtifactsApi {
-  /** Resolves once the backlog index has been built after activation. */
+  /**
+   * Resolves once the backlog index is usable after activation (graph,
+   * Backlog view, navigation): the last session's index from the cache, or
+   * else a full build of every file.
+   */
   backlogReady(): Promise<void>;
+  /** Resolves once the index is up to date with the files after activation: the cache's changed files re-read, or the full build done. */
+  backlogRefreshed(): Promise<void>;
+  /** Resolves once the index cache holds the index as it is now. */
+  backlogCacheSaved(): Promise<void>;
+  /** Where the index came from and how long it took. */
+  backlogStatus(): BacklogIndexStatus;
   /** The Backlog view's tree as plain data. */
   backlogTree(): BacklogNodeView[];
   /** Fires after the backlog index changed (and the view was told). */
@@ -39,7 +51,8 @@ export function activate(context: vscode.ExtensionContext): AgileArtifactsApi {
   const configs = new ConfigStore();
   const diagnostics = new DiagnosticsController(configs, log);
   const workspaceLinter = new WorkspaceLinter(diagnostics, configs);
-  const backlog = new WorkspaceIndex(configs, log, () => diagnostics.whenIdle());
+  const version = String((context.extension?.packageJSON as { version?: unknown } | undefined)?.version ?? 'unknown');
+  const backlog = new WorkspaceIndex(configs, log, () => diagnostics.whenIdle(), new IndexCacheStore(context.storageUri, version, configs));
   const tree = new BacklogTreeProvider(backlog);
   const codeLenses = new BacklogCodeLensProvider(backlog);
   // A save fires both the save event and the watcher: one re-lint for both.
@@ -100,7 +113,14 @@ export function activate(context: vscode.ExtensionContext): AgileArtifactsApi {
   setTimeout(() => warmUp(log), 0);
   // The index is built after that, in the background: the first squiggle never waits for it.
   backlog.start();
-  return { backlogReady: () => backlog.ready, backlogTree: () => tree.snapshot(), onDidChangeBacklog: tree.onDidChangeTreeData as vscode.Event<unknown> as vscode.Event<void> };
+  return {
+    backlogReady: () => backlog.ready,
+    backlogRefreshed: () => backlog.refreshed,
+    backlogCacheSaved: () => backlog.cacheSaved(),
+    backlogStatus: () => ({ ...backlog.status }),
+    backlogTree: () => tree.snapshot(),
+    onDidChangeBacklog: tree.onDidChangeTreeData as vscode.Event<unknown> as vscode.Event<void>,
+  };
 }
 
 const WARM_UP_SAMPLE = '---\ntype: feature\naccepted-by: PO\n---\n# Feature: warm-up\n\n**Owner:** Product Management\n';

@@ -1,5 +1,6 @@
 // The suite entry for the web-worker extension host: mocha's browser build, no Node.
 import 'mocha/mocha';
+import { cacheSession, cacheSuite } from './suite/cache.test';
 
 declare const mocha: BrowserMocha;
 interface BrowserMocha {
@@ -7,10 +8,13 @@ interface BrowserMocha {
   run(done: (failures: number) => void): void;
 }
 
-export function run(): Promise<void> {
+export async function run(): Promise<void> {
   mocha.setup({ ui: 'bdd', reporter: 'spec', timeout: 30_000, color: false });
+  // A session of the index cache's windows (scripts/test-integration.js), or the whole suite.
+  const session = await cacheSession();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('./suite/all');
+  if (session) cacheSuite(session);
+  else require('./suite/all');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });

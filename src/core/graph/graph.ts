@@ -49,6 +49,8 @@ export class BacklogGraph {
   private titleLinks = 0;
   /** The titles in order, so that a "did you mean" among equally close titles does not depend on the order files came in. */
   private sortedTitles: string[] | undefined;
+  /** The id each folder name gives (folders repeat across thousands of files; the vocabulary is the graph's). */
+  private readonly folderIds = new Map<string, string | null>();
   readonly vocab: Vocabulary;
 
   constructor(
@@ -82,6 +84,66 @@ export class BacklogGraph {
     // A new file changes the titles when it has one (the same test as comparing titlesOf, without making the strings).
     if (this.titleMisses.size && (old ? titlesOf(old) !== titlesOf(record) : record.items.some((item) => item.title))) this.noteTitleChange(affected);
     return affected;
+  }
+
+  /**
+   * Fills an empty graph with many files at once (a persisted index): every
+   * item is added, then each is resolved once against all of them, instead
+   * of re-resolving the items a new file touches file after file. The same
+   * graph as updating one file at a time (a later record of a file replaces
+   * an earlier one). On a graph that holds files already, it is `update` per record.
+   */
+  load(records: Iterable<FileRecord>): void {
+    for (const _ of this.loading(records)) {
+      // Runs to the end.
+    }
+  }
+
+  /** `load` in steps: yields after every `step` items, so a caller can give way between slices. */
+  *loading(records: Iterable<FileRecord>, step = 500): Generator<void, void, void> {
+    if (this.records.size) {
+      let done = 0;
+      for (const record of records) {
+        this.update(record);
+        done += record.items.length + 1;
+        if (done >= step) {
+          done = 0;
+          yield;
+        }
+      }
+      return;
+    }
+    const byKey = new Map<string, FileRecord>();
+    for (const record of records) {
+      byKey.delete(pathKey(record.file));
+      byKey.set(pathKey(record.file), record);
+    }
+    let done = 0;
+    for (const [key, record] of byKey) {
+      this.records.set(key, record);
+      for (const item of record.items) {
+        if (item.id) {
+          addTo(this.byId, normalizeId(item.id), item);
+          const prefix = keyPrefix(item.id);
+          if (prefix) this.prefixCounts.set(prefix, (this.prefixCounts.get(prefix) ?? 0) + 1);
+        }
+        if (item.title) addTo(this.byTitle, normalizeTitle(item.title), item);
+      }
+      done += record.items.length + 1;
+      if (done >= step) {
+        done = 0;
+        yield;
+      }
+    }
+    this.sortedTitles = undefined;
+    for (const record of byKey.values()) {
+      for (const item of record.items) this.link(item);
+      done += record.items.length + 1;
+      if (done >= step) {
+        done = 0;
+        yield;
+      }
+    }
   }
 
   /** Forgets a deleted file; returns the files whose graph findings may have changed. */
@@ -351,9 +413,14 @@ export class BacklogGraph {
     const folders = folderNames(item.file);
     const own = item.id ? normalizeId(item.id) : undefined;
     for (const name of folders.slice(-2).reverse()) {
-      const id = folderId(name, this.vocab);
-      if (!id || normalizeId(id) === own) continue;
-      reads.push(`id:${normalizeId(id)}`);
+      let id = this.folderIds.get(name);
+      if (id === undefined) {
+        const found = folderId(name, this.vocab);
+        id = found ? normalizeId(found) : null;
+        this.folderIds.set(name, id);
+      }
+      if (!id || id === own) continue;
+      reads.push(`id:${id}`);
       const parent = this.nearestWithId(id, item.file, item);
       if (parent) return { parent, via: 'folder' };
     }
@@ -449,6 +516,7 @@ function lookupKeys(item: GraphItem, record: FileRecord): string[] {
 
 /** Items sharing the most folders with `file` first, then by file and line: a deterministic choice among equals. */
 function byNearness(items: GraphItem[], file: string): GraphItem[] {
+  if (items.length < 2) return items;
   const shared = new Map(items.map((item) => [item, sharedFolders(pathKey(item.file), pathKey(file))]));
   return items.sort((a, b) => shared.get(b)! - shared.get(a)! || compareItems(a, b));
 }

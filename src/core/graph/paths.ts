@@ -23,9 +23,19 @@ export function dirname(file: string): string {
   return slash < 0 ? '' : file.slice(0, slash);
 }
 
-/** The folders of a path from its root to its own folder, names only (a URI's scheme and authority left out). */
-export function folderNames(file: string): string[] {
-  return localPart(dirname(file)).split('/').filter(Boolean);
+/** Folder names per folder: thousands of files share a few hundred folders, and the graph asks on every parent lookup. */
+const namesByFolder = new Map<string, readonly string[]>();
+
+/** The folders of a path from its root to its own folder, names only (a URI's scheme and authority left out). Shared: do not change it. */
+export function folderNames(file: string): readonly string[] {
+  const folder = dirname(file);
+  let names = namesByFolder.get(folder);
+  if (!names) {
+    if (namesByFolder.size >= 4096) namesByFolder.clear();
+    names = Object.freeze(localPart(folder).split('/').filter(Boolean));
+    namesByFolder.set(folder, names);
+  }
+  return names;
 }
 
 /** `target` (a relative link such as `../ft-001.md`) resolved against the folder `base`. */

@@ -34,21 +34,50 @@ export function readConcurrency(uri: vscode.Uri | undefined): number {
   return uri?.scheme === 'file' && nodeReadFile() ? 16 : 64;
 }
 
-let nodeRead: ((path: string) => Promise<Uint8Array>) | null | undefined;
+/** A file's modification time (ms) and size, as the index cache remembers them. */
+export interface FileStat {
+  mtime: number;
+  size: number;
+}
 
-function nodeReadFile(): ((path: string) => Promise<Uint8Array>) | undefined {
-  if (nodeRead !== undefined) return nodeRead ?? undefined;
-  nodeRead = null;
+/**
+ * Stats a file for the index cache: with Node's fs for `file:` URIs in the
+ * Node host (as readText reads them), else through vscode.workspace.fs.
+ * Undefined for a file that is gone or is no file.
+ */
+export function statFile(uri: vscode.Uri): Promise<FileStat | undefined> {
+  const local = uri.scheme === 'file' ? nodeFs() : undefined;
+  if (local) {
+    return local.promises.stat(uri.fsPath).then(
+      (stat) => (stat.isFile() ? { mtime: Math.trunc(stat.mtimeMs), size: stat.size } : undefined),
+      () => undefined,
+    );
+  }
+  return Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+    (stat) => ((stat.type & vscode.FileType.File) !== 0 ? { mtime: stat.mtime, size: stat.size } : undefined),
+    () => undefined,
+  );
+}
+
+let nodeModule: typeof import('node:fs') | null | undefined;
+
+function nodeFs(): typeof import('node:fs') | undefined {
+  if (nodeModule !== undefined) return nodeModule ?? undefined;
+  nodeModule = null;
   if (typeof AGILE_ARTIFACTS_HOST === 'undefined' || AGILE_ARTIFACTS_HOST !== 'web') {
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const fs = require('node:fs') as typeof import('node:fs');
-      nodeRead = (path) => fs.promises.readFile(path);
+      nodeModule = require('node:fs') as typeof import('node:fs');
     } catch {
-      nodeRead = null;
+      nodeModule = null;
     }
   }
-  return nodeRead ?? undefined;
+  return nodeModule ?? undefined;
+}
+
+function nodeReadFile(): ((path: string) => Promise<Uint8Array>) | undefined {
+  const fs = nodeFs();
+  return fs ? (path) => fs.promises.readFile(path) : undefined;
 }
 
 /** Lets the host run what is queued (a document opened, a keystroke) before going on: a macrotask, not the 1–4 ms of setTimeout(0). */

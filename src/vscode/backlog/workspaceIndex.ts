@@ -1,14 +1,55 @@
 import * as vscode from 'vscode';
 import { BacklogGraph, graphFindings, indexText, rulesTable } from '../../core';
-import type { ArtifactsConfig, GraphItem } from '../../core';
+import type { ArtifactsConfig, CachedFile, FileRecord, GraphItem } from '../../core';
 import { filesToCheck } from '../commands/lintWorkspace';
 import type { ConfigStore } from '../configStore';
 import { toDiagnostic } from '../convert';
 import { isLintable } from '../documents';
 import { settingsFor } from '../settings';
-import { readConcurrency, readText, yieldToHost } from './readTexts';
+import { decodeInSlices, encodeInSlices, runInSlices } from './indexCache';
+import type { IndexCacheStore } from './indexCache';
+import { readConcurrency, readText, statFile, yieldToHost } from './readTexts';
+import type { FileStat } from './readTexts';
 
 const MARKDOWN_GLOB = '**/{*.md,*.markdown}';
+/** Pause after the last change before the index cache is written again. */
+const SAVE_DELAY_MS = 2000;
+
+/** Where the index came from after activation, and how long it took (for the log, the tests and the bench). */
+export interface BacklogIndexStatus {
+  /** `cache`: the last session's index, then refreshed from the disk; `build`: every file read. */
+  source?: 'cache' | 'build';
+  files: number;
+  items: number;
+  /** ms from the start of the build or the cache load until the index was published, and until it was up to date with the disk. */
+  readyMs?: number;
+  refreshedMs?: number;
+  /** With the cache: files whose stat had changed or that were new (read again), and files gone since (dropped). */
+  reread?: number;
+  dropped?: number;
+  /** Why the cache was not used, when it was not. */
+  cacheMissed?: string;
+  /** With the cache, where readyMs went: the key (config search and files), reading the file, decoding it, the graph. */
+  phases?: { keyMs: number; readMs: number; decodeMs: number; graphMs: number; kb: number };
+  /** With the cache, where refreshedMs went after readyMs: graph diagnostics, the file search, the stats and re-reads. */
+  refreshPhases?: { diagnosticsMs: number; searchMs: number; statMs: number };
+  /** Cache writes done, and the last one's size and time. */
+  saves: number;
+  savedBytes?: number;
+  saveMs?: number;
+}
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve(): void;
+  done: boolean;
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  const made: Deferred = { promise: new Promise<void>((r) => (resolve = r)), resolve: () => ((made.done = true), resolve()), done: false };
+  return made;
+}
 
 /**
  * The backlog graph of each workspace folder (links resolve within one
@@ -29,17 +70,38 @@ export class WorkspaceIndex implements vscode.Disposable {
   private building: Promise<void> | undefined;
   private pendingNotice: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
-  /** Resolves when the first build is done. */
+  /** Resolves when the first index is published after activation: the last session's, from the cache, or a full build. */
   ready: Promise<void>;
   private markReady!: () => void;
+  /** Resolves when the index is up to date with the disk after activation (the cache refreshed, or the build done). */
+  refreshed: Promise<void>;
+  private markRefreshed!: () => void;
+  status: BacklogIndexStatus = { files: 0, items: 0, saves: 0 };
+  /**
+   * The files the index has read from disk (URI strings), with the stat they
+   * had when read, for the cache; null when it is still to be taken (the
+   * build reads without stats: they are taken when the cache is written).
+   */
+  private readonly known = new Map<string, FileStat | null>();
+  /** Bumped for a file whenever an event re-indexes or drops it: a refresh or save that started before leaves it alone. */
+  private readonly versions = new Map<string, number>();
+  private versionCounter = 0;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> | undefined;
+  private saveAgain = false;
+  private saved: Deferred = deferred();
 
   constructor(
     private readonly configs: ConfigStore,
     private readonly log: vscode.LogOutputChannel,
     /** Resolves when no open document's lint is in flight: the build gives way to those between its slices. */
     private readonly lintsIdle: () => Promise<void> = () => Promise.resolve(),
+    /** The index of the last session (none: every activation builds from scratch). */
+    private readonly cache?: IndexCacheStore,
   ) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
+    this.refreshed = new Promise((resolve) => (this.markRefreshed = resolve));
+    if (!cache?.uri) this.saved.resolve();
     const watcher = vscode.workspace.createFileSystemWatcher(MARKDOWN_GLOB);
     this.disposables.push(
       watcher,
@@ -72,20 +134,36 @@ export class WorkspaceIndex implements vscode.Disposable {
    * config search answers).
    */
   start(): void {
-    setTimeout(() => void this.lintsIdle().then(() => this.rebuild()), 0);
+    setTimeout(() => void this.lintsIdle().then(() => this.rebuild(true)), 0);
   }
 
-  /** Builds every folder's graph again (config or settings changed). */
-  rebuild(): Promise<void> {
+  /**
+   * Builds every folder's graph again (config or settings changed, the
+   * refresh command). At activation (`fromCache`) the last session's index is
+   * published from the cache instead, when there is a usable one, and
+   * brought up to date with the disk in the background.
+   */
+  rebuild(fromCache = false): Promise<void> {
     const generation = ++this.generation;
-    const build = this.build(generation).then(
-      () => {
-        if (generation === this.generation) this.markReady();
-      },
-      (error) => this.log.error(`Could not index the backlog: ${(error as Error)?.stack ?? error}`),
-    );
+    const build = (async () => {
+      if (fromCache && this.cache && (await this.loadCache(generation))) return;
+      if (generation !== this.generation) return;
+      const started = Date.now();
+      await this.build(generation);
+      if (generation !== this.generation) return;
+      const ms = Date.now() - started;
+      this.status = { ...this.status, source: 'build', ...this.counts(), readyMs: ms, refreshedMs: ms };
+      this.markReady();
+      this.markRefreshed();
+      this.scheduleSave(SAVE_DELAY_MS / 2);
+    })().catch((error) => this.log.error(`Could not index the backlog: ${(error as Error)?.stack ?? error}`));
     this.building = build;
     return build;
+  }
+
+  /** Resolves once the cache holds the index as it is now (at once when nothing is to be written, or there is no storage). */
+  cacheSaved(): Promise<void> {
+    return this.saved.promise;
   }
 
   graphFor(uri: vscode.Uri): BacklogGraph | undefined {
@@ -140,6 +218,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       byDirectory.set(directory, placed);
       return placed;
     };
+    /** The files read, for the cache (their stats are taken when it is written). */
+    const read = new Set<string>();
     let count = 0;
     let readMs = 0;
     let indexMs = 0;
@@ -161,6 +241,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         // Each file is read once in a build: remembering its lines for a next lint would only fill the memos.
         const record = indexText(uri.toString(), text, { config, once: document === undefined });
         if (record) placed.graph.update(record);
+        read.add(uri.toString());
         indexMs += Date.now() - indexStart;
         count++;
         // Work in slices of a few milliseconds: what the host has queued (a file opened, a keystroke) runs between two,
@@ -176,9 +257,26 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (generation !== this.generation) return;
     this.graphs.clear();
     for (const [key, graph] of fresh) this.graphs.set(key, graph);
-    this.collection.clear();
+    this.known.clear();
+    for (const file of read) this.known.set(file, null);
     const publishStart = Date.now();
-    // Only files with findings get an entry (the collection was just cleared), set in batches between slices.
+    if (!(await this.publishAll(generation))) return;
+    const items = [...this.graphs.values()].reduce((sum, graph) => sum + graph.size, 0);
+    this.log.info(
+      `Indexed ${count} files, ${items} items, in ${Date.now() - started} ms: file search ${found - started} ms, then reads and indexing ${publishStart - found} ms `
+        + `(engine and graph ${indexMs} ms; ${readMs} ms of reads summed over the ones in flight), graph diagnostics ${Date.now() - publishStart} ms`,
+    );
+    this.notify(true);
+  }
+
+  /**
+   * Publishes the graph diagnostics of every file from scratch: only files
+   * with findings get an entry, set in batches between slices. False when a
+   * newer build took over meanwhile.
+   */
+  private async publishAll(generation: number): Promise<boolean> {
+    this.collection.clear();
+    let slice = Date.now();
     let batch: [vscode.Uri, vscode.Diagnostic[]][] = [];
     for (const graph of this.graphs.values()) {
       for (const file of graph.files()) {
@@ -190,20 +288,292 @@ export class WorkspaceIndex implements vscode.Disposable {
         if (Date.now() - slice > 8) {
           this.collection.set(batch);
           batch = [];
-          await yieldToHost();
-          await this.lintsIdle();
+          await this.giveWay();
           slice = Date.now();
-          if (generation !== this.generation) return;
+          if (generation !== this.generation) return false;
         }
       }
     }
     this.collection.set(batch);
-    const items = [...this.graphs.values()].reduce((sum, graph) => sum + graph.size, 0);
+    return true;
+  }
+
+  /** Between two slices: what the host has queued runs, and an open document's lint runs to its squiggle. */
+  private async giveWay(): Promise<void> {
+    await yieldToHost();
+    await this.lintsIdle();
+  }
+
+  /**
+   * Publishes the index of the last session from the cache, then (in the
+   * background) lists and stats the files and re-reads those that are new or
+   * changed, and drops those gone. False, after a line in the log, when there
+   * is no usable cache (none yet, unreadable, corrupt, truncated, too large,
+   * made for another version, rules table, config or settings): then the
+   * caller builds from scratch, as without a cache. Open documents are
+   * indexed from their live text, never from the cache.
+   */
+  private async loadCache(generation: number): Promise<boolean> {
+    const cache = this.cache!;
+    const started = Date.now();
+    const miss = (why: string) => {
+      this.status = { ...this.status, cacheMissed: why };
+      this.log.info(`Backlog index cache not used (${why}): building the index from the files`);
+      return false;
+    };
+    try {
+      let keyMs = 0;
+      let readMs = 0;
+      const [key, read] = await Promise.all([
+        cache.key().finally(() => (keyMs = Date.now() - started)),
+        cache.readText().finally(() => (readMs = Date.now() - started)),
+      ]);
+      if (generation !== this.generation) return false;
+      if (key === undefined) return miss('the search for config files failed');
+      if ('missing' in read) return miss(read.missing);
+      const decodeStart = Date.now();
+      const decoded = await decodeInSlices(read.text, key, () => this.giveWay());
+      if (generation !== this.generation) return false;
+      if ('error' in decoded) return miss(decoded.error);
+      const decodedAt = Date.now();
+      const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ key: folder.uri.toString(), prefix: `${folder.uri.toString().replace(/\/$/, '')}/` }));
+      // Nested folders: a file belongs to the innermost, as getWorkspaceFolder says.
+      folders.sort((a, b) => b.prefix.length - a.prefix.length);
+      const records = new Map<string, FileRecord[]>(folders.map((folder) => [folder.key, []]));
+      const known = new Map<string, FileStat | null>();
+      for (const entry of decoded.cache.files) {
+        const folder = folders.find((candidate) => entry.file.startsWith(candidate.prefix));
+        if (!folder) continue;
+        known.set(entry.file, { mtime: entry.mtime, size: entry.size });
+        if (entry.record) records.get(folder.key)!.push(entry.record);
+      }
+      const fresh = new Map<string, BacklogGraph>();
+      for (const [folder, list] of records) {
+        const graph = new BacklogGraph(rulesTable());
+        await runInSlices(graph.loading(list), () => this.giveWay());
+        fresh.set(folder, graph);
+      }
+      if (generation !== this.generation) return false;
+      // The documents open now: their text as it is in the editor, not as it was saved last session.
+      for (const document of openDocuments().values()) {
+        if (document.languageId !== 'markdown' || !isLintable(document)) continue;
+        const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+        const graph = folder && fresh.get(folder.uri.toString());
+        if (!graph) continue;
+        const { config } = await this.configs.forDocument(document.uri);
+        const record = indexText(document.uri.toString(), document.getText(), { config });
+        if (record) graph.update(record);
+        else graph.remove(document.uri.toString());
+        known.set(document.uri.toString(), null);
+      }
+      if (generation !== this.generation) return false;
+      this.graphs.clear();
+      for (const [folder, graph] of fresh) this.graphs.set(folder, graph);
+      this.known.clear();
+      for (const [file, stat] of known) this.known.set(file, stat);
+      const readyMs = Date.now() - started;
+      const phases = { keyMs, readMs, decodeMs: decodedAt - decodeStart, graphMs: Date.now() - decodedAt, kb: Math.round(read.text.length / 1024) };
+      this.status = { ...this.status, source: 'cache', ...this.counts(), readyMs, refreshedMs: undefined, cacheMissed: undefined, phases };
+      this.log.info(
+        `Backlog index from the cache: ${known.size} files, ${this.status.items} items, in ${readyMs} ms (key: config search and files ${keyMs} ms; `
+          + `file read ${readMs} ms, ${phases.kb} KB; decoded ${phases.decodeMs} ms; graph ${phases.graphMs} ms); checking the files for changes in the background`,
+      );
+      this.markReady();
+      this.notify(true);
+      void this.refreshFromDisk(generation, started).catch((error) => {
+        this.log.error(`Could not bring the backlog index from the cache up to date, building it from the files: ${(error as Error)?.stack ?? error}`);
+        if (generation === this.generation) void this.rebuild();
+      });
+      return true;
+    } catch (error) {
+      return miss(`${(error as Error)?.message ?? error}`);
+    }
+  }
+
+  /**
+   * After the cache was published: the graph diagnostics, then a listing of
+   * the files and a stat of each (many in flight, none started while an open
+   * document's lint is, in slices like the build), re-reading the files whose
+   * modification time or size differ from the cache's and the new ones, and
+   * dropping the files that are gone. Open documents are left to their live text.
+   */
+  private async refreshFromDisk(generation: number, started: number): Promise<void> {
+    if (!(await this.publishAll(generation))) return;
+    const publishedAt = Date.now();
+    const uris = await filesToCheck(undefined, MARKDOWN_GLOB);
+    if (generation !== this.generation) return;
+    const listedAt = Date.now();
+    const open = new Set(openDocuments().keys());
+    const listed = new Set(uris.map((uri) => uri.toString()));
+    const affected = new Map<BacklogGraph, Set<string>>();
+    const note = (graph: BacklogGraph, files: Iterable<string>) => {
+      let set = affected.get(graph);
+      if (!set) affected.set(graph, (set = new Set()));
+      for (const file of files) set.add(file);
+    };
+    let dropped = 0;
+    for (const file of [...this.known.keys()]) {
+      if (listed.has(file) || open.has(file)) continue;
+      this.known.delete(file);
+      const graph = this.graphForKey(file);
+      if (graph?.has(file)) {
+        note(graph, graph.remove(file));
+        this.collection.delete(vscode.Uri.parse(file));
+      }
+      dropped++;
+    }
+    let reread = 0;
+    let next = 0;
+    let slice = Date.now();
+    const worker = async () => {
+      while (next < uris.length && generation === this.generation) {
+        const uri = uris[next++];
+        const key = uri.toString();
+        if (open.has(key)) continue;
+        await this.lintsIdle();
+        const version = this.versions.get(key);
+        const stat = await statFile(uri);
+        const cached = this.known.get(key);
+        if (stat && cached && cached.mtime === stat.mtime && cached.size === stat.size) continue;
+        const graph = this.graphFor(uri);
+        if (!graph) continue;
+        const [text, { config }] = stat ? await Promise.all([readText(uri), this.configs.forDocument(uri)]) : [undefined, { config: undefined }];
+        // An event re-indexed or dropped the file meanwhile, or it was opened: that is newer than what was read here.
+        if (generation !== this.generation || this.versions.get(key) !== version || isOpenDocument(key)) continue;
+        if (text === undefined || !stat) {
+          this.known.delete(key);
+          if (graph.has(key)) note(graph, graph.remove(key));
+          continue;
+        }
+        const record = indexText(key, text, { config, once: true });
+        note(graph, record ? graph.update(record) : graph.remove(key));
+        this.known.set(key, stat);
+        reread++;
+        if (Date.now() - slice > 8) {
+          await this.giveWay();
+          slice = Date.now();
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(readConcurrency(uris[0]), uris.length) }, worker));
+    if (generation !== this.generation) return;
+    for (const [graph, files] of affected) this.publish(graph, files);
+    const refreshedMs = Date.now() - started;
+    const refreshPhases = { diagnosticsMs: publishedAt - started - (this.status.readyMs ?? 0), searchMs: listedAt - publishedAt, statMs: Date.now() - listedAt };
+    this.status = { ...this.status, ...this.counts(), refreshedMs, reread, dropped, refreshPhases };
     this.log.info(
-      `Indexed ${count} files, ${items} items, in ${Date.now() - started} ms: file search ${found - started} ms, then reads and indexing ${publishStart - found} ms `
-        + `(engine and graph ${indexMs} ms; ${readMs} ms of reads summed over the ones in flight), graph diagnostics ${Date.now() - publishStart} ms`,
+      `Backlog index brought up to date with the files ${refreshedMs} ms after the cache load began: graph diagnostics ${publishedAt - started} ms, `
+        + `file search ${listedAt - publishedAt} ms, stat of ${uris.length} files and re-reading ${reread} of them ${Date.now() - listedAt} ms; ${dropped} gone`,
     );
     this.notify(true);
+    this.markRefreshed();
+    // The new stats and records go to the cache; without a change the cache stays as it was.
+    if (reread || dropped) this.scheduleSave(SAVE_DELAY_MS / 2);
+    else if (!this.saveTimer && !this.saving) this.saved.resolve();
+  }
+
+  private counts(): { files: number; items: number } {
+    let files = 0;
+    let items = 0;
+    for (const graph of this.graphs.values()) {
+      files += graph.files().length;
+      items += graph.size;
+    }
+    return { files, items };
+  }
+
+  /** The graph of the folder a file key is in (the innermost). */
+  private graphForKey(file: string): BacklogGraph | undefined {
+    return this.graphFor(vscode.Uri.parse(file));
+  }
+
+  /** A change to write to the cache, after a pause. */
+  private scheduleSave(delay = SAVE_DELAY_MS): void {
+    if (!this.cache?.uri) return;
+    if (this.saved.done) this.saved = deferred();
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.save();
+    }, delay);
+  }
+
+  private async save(): Promise<void> {
+    if (this.saving) {
+      this.saveAgain = true;
+      return;
+    }
+    const saved = this.saved;
+    const writing = this.writeCache().catch((error) => {
+      this.log.warn(`Could not write the backlog index cache: ${(error as Error)?.message ?? error}`);
+      return true;
+    });
+    this.saving = writing.then(() => undefined);
+    const done = await writing;
+    this.saving = undefined;
+    if (this.saveAgain) {
+      this.saveAgain = false;
+      this.scheduleSave(0);
+    } else if (done && !this.saveTimer) saved.resolve();
+    // Not done: a rebuild took over, and saves when it is done.
+  }
+
+  /**
+   * Writes every indexed file's record with its stat: the stats the build
+   * did not take are taken now (many in flight, in slices, giving way to
+   * open documents' lints). A document with unsaved edits is left out (its
+   * record is of text that is not on disk), and so is a file an event
+   * re-indexed while its stat was taken.
+   */
+  /** False when a rebuild began meanwhile (nothing written: it saves when it is done). */
+  private async writeCache(): Promise<boolean> {
+    const generation = this.generation;
+    const started = Date.now();
+    const key = await this.cache!.key();
+    if (generation !== this.generation) return false;
+    if (key === undefined) return true;
+    const dirty = new Set(vscode.workspace.textDocuments.filter((document) => document.isDirty).map((document) => document.uri.toString()));
+    const entries: { file: string; stat: FileStat | null; record?: FileRecord; version?: number }[] = [];
+    for (const [file, stat] of this.known) {
+      if (dirty.has(file)) continue;
+      const graph = this.graphForKey(file);
+      if (!graph) continue;
+      entries.push({ file, stat, record: graph.record(file), version: this.versions.get(file) });
+    }
+    const missing = entries.filter((entry) => !entry.stat);
+    let next = 0;
+    let slice = Date.now();
+    const worker = async () => {
+      while (next < missing.length && generation === this.generation) {
+        const entry = missing[next++];
+        await this.lintsIdle();
+        const stat = await statFile(vscode.Uri.parse(entry.file));
+        if (stat && this.versions.get(entry.file) === entry.version && this.known.get(entry.file) === null) {
+          entry.stat = stat;
+          this.known.set(entry.file, stat);
+        }
+        if (Date.now() - slice > 8) {
+          await this.giveWay();
+          slice = Date.now();
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(readConcurrency(vscode.Uri.parse(missing[0]?.file ?? 'untitled:')), missing.length) }, worker));
+    if (generation !== this.generation) return false;
+    const statsMs = Date.now() - started;
+    const files: CachedFile[] = [];
+    for (const entry of entries) {
+      // Changed since the entry was taken: the next session reads it again.
+      if (!entry.stat || this.versions.get(entry.file) !== entry.version) continue;
+      files.push({ file: entry.file, mtime: entry.stat.mtime, size: entry.stat.size, ...(entry.record ? { record: entry.record } : {}) });
+    }
+    const text = await encodeInSlices({ key, files }, () => this.giveWay());
+    if (generation !== this.generation) return false;
+    await this.cache!.write(text);
+    const saveMs = Date.now() - started;
+    this.status = { ...this.status, saves: this.status.saves + 1, savedBytes: text.length, saveMs };
+    this.log.info(`Backlog index cache written: ${files.length} files, ${Math.round(text.length / 1024)} KB, in ${saveMs} ms (stat of ${missing.length} files ${statsMs} ms)`);
+    return true;
   }
 
   private async indexDocument(document: vscode.TextDocument): Promise<void> {
@@ -233,10 +603,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private apply(graph: BacklogGraph, uri: vscode.Uri, text: string, config: ArtifactsConfig): void {
-    const record = indexText(uri.toString(), text, { config });
-    const affected = record ? graph.update(record) : graph.remove(uri.toString());
+    const key = uri.toString();
+    const record = indexText(key, text, { config });
+    const affected = record ? graph.update(record) : graph.remove(key);
+    this.versions.set(key, ++this.versionCounter);
+    // Its stat is taken when the cache is written (an open document's text may differ from the disk's until saved).
+    this.known.set(key, null);
     this.publish(graph, affected);
     this.notify();
+    this.scheduleSave();
   }
 
   private onDelete(uri: vscode.Uri): void {
@@ -244,14 +619,22 @@ export class WorkspaceIndex implements vscode.Disposable {
       const gone = uri.toString();
       const folder = gone.replace(/\/?$/, '/');
       const removed = graph.files().filter((file) => file === gone || file.startsWith(folder));
+      for (const file of [...this.known.keys()]) {
+        if (file !== gone && !file.startsWith(folder)) continue;
+        this.known.delete(file);
+        this.versions.set(file, ++this.versionCounter);
+        this.scheduleSave();
+      }
       if (!removed.length) continue;
       const affected = new Set<string>();
       for (const file of removed) {
         for (const other of graph.remove(file)) affected.add(other);
+        this.versions.set(file, ++this.versionCounter);
         this.collection.delete(vscode.Uri.parse(file));
       }
       this.publish(graph, affected);
       this.notify();
+      this.scheduleSave();
     }
   }
 
@@ -278,9 +661,21 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.pendingNotice);
+    clearTimeout(this.saveTimer);
     this.generation++;
     this.disposables.forEach((disposable) => disposable.dispose());
   }
+}
+
+/** The documents open in the editor, by URI string. */
+function openDocuments(): Map<string, vscode.TextDocument> {
+  const open = new Map<string, vscode.TextDocument>();
+  for (const document of vscode.workspace.textDocuments) if (!document.isClosed) open.set(document.uri.toString(), document);
+  return open;
+}
+
+function isOpenDocument(key: string): boolean {
+  return vscode.workspace.textDocuments.some((document) => !document.isClosed && document.uri.toString() === key);
 }
 
 /** Whether a closed file is one the settings let the extension check (the same test as an open document's). */
