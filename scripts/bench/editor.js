@@ -519,6 +519,14 @@ async function benchEditor({ tmp, editor = true, runs = 5, windows = 3, activati
     }
 
     const warmRuns = warmActivation[hosts[0]]?.length ?? 0;
+    /** The view's first render (what VS Code asks before it shows it: the nodes that open, and their children) against the target; the whole tree, every level open, beside it. */
+    const renderRows = (host, label, runs) => {
+      if (runs.every((r) => typeof r.firstRenderMs === 'number')) {
+        const first = summary(runs.map((r) => r.firstRenderMs));
+        rows.push({ name: `${hostName(host)}, ${label}: Backlog view's first render (open nodes and their children)`, value: timeValue(first), target: '≤ 300 ms', met: first.median <= 300 });
+      }
+      rows.push({ name: `${hostName(host)}, ${label}: Backlog view's whole tree, every level open`, value: timeValue(summary(runs.map((r) => r.renderMs))) });
+    };
     rows.push({ section: `activation: extension.activate(), no Markdown open; cold: a fresh window each, median of ${activations}; warm: the last one reopened, median of ${warmRuns} (min–max)` });
     for (const host of hosts) {
       rows.push({ name: `${hostName(host)}, cold`, value: timeValue(summary(activation[host].map((r) => r.ms))) });
@@ -530,16 +538,14 @@ async function benchEditor({ tmp, editor = true, runs = 5, windows = 3, activati
       const ready = summary(cold.map((r) => r.indexMs));
       rows.push({ name: `${hostName(host)}, cold (no cache: every file read): index ready`, value: timeValue(ready), target: '≤ 2,000 ms', met: ready.median <= 2000 });
       if (cold.every((r) => typeof r.savedMs === 'number')) rows.push({ name: `${hostName(host)}, cold: cache written (stat of every file, then the file)`, value: timeValue(summary(cold.map((r) => r.savedMs))) });
-      const render = summary(cold.map((r) => r.renderMs));
-      rows.push({ name: `${hostName(host)}, cold: Backlog view's whole tree computed`, value: timeValue(render), target: '≤ 300 ms', met: render.median <= 300 });
+      renderRows(host, 'cold', cold);
       const hot = warmActivation[host];
       if (!hot.length) continue;
       const warmReady = summary(hot.map((r) => r.indexMs));
       rows.push({ name: `${hostName(host)}, warm (last window's cache): index ready (graph published)`, value: timeValue(warmReady), target: '≤ 2,000 ms', met: warmReady.median <= 2000 });
       const reread = hot.map((r) => r.status?.reread ?? '?').join('/');
       rows.push({ name: `${hostName(host)}, warm: up to date with the files (list + stat all, ${reread} re-read)`, value: timeValue(summary(hot.map((r) => r.refreshedMs))) });
-      const warmRender = summary(hot.map((r) => r.renderMs));
-      rows.push({ name: `${hostName(host)}, warm: Backlog view's whole tree computed`, value: timeValue(warmRender), target: '≤ 300 ms', met: warmRender.median <= 300 });
+      renderRows(host, 'warm', hot);
     }
 
     for (const host of hosts) {

@@ -1,11 +1,19 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../core';
+import type { FileRecord, Finding } from '../core';
 import type { ConfigStore } from './configStore';
 import { toDiagnostic } from './convert';
 import { isConfigDocument, isLintable } from './documents';
 import { findingsOfFile } from './findings';
 import type { FileFindings } from './findings';
 import { settingsFor } from './settings';
+
+/** A Markdown document's lint, published: its index record came from the same parse. */
+export interface LintedDocument {
+  document: vscode.TextDocument;
+  version: number;
+  /** Undefined when the document was not checked (too large, not text). */
+  record: FileRecord | undefined;
+}
 
 /** What was linted for a document: its version, the config generation and the findings. */
 interface LintState {
@@ -25,7 +33,14 @@ export class DiagnosticsController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('agile-artifacts');
   private readonly states = new Map<string, LintState>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private readonly linted = new vscode.EventEmitter<LintedDocument>();
+  /**
+   * Fires when a Markdown document's diagnostics are published, with the index
+   * record of the same parse: the backlog index follows typing from here
+   * instead of parsing the document a second time per keystroke.
+   */
+  readonly onDidLintMarkdown = this.linted.event;
+  private readonly disposables: vscode.Disposable[] = [this.collection, this.linted];
   /** Lints started and not yet published, and who waits for there to be none. */
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
@@ -101,12 +116,13 @@ export class DiagnosticsController implements vscode.Disposable {
     this.states.set(key, { version, generation, findings: [], pending: true });
     this.inFlight++;
     try {
-      const { findings, configUri } = await this.findingsOf(document);
+      const { findings, configUri, skipped, record } = await this.findingsOf(document);
       const state = this.states.get(key);
       // A newer version, a newer config or a closed document wins over this (now stale) result.
       if (!state || state.version !== version || state.generation !== generation || document.isClosed) return;
       this.states.set(key, { version, generation, findings });
       this.collection.set(document.uri, findings.map((finding) => toDiagnostic(finding, document.uri, configUri)));
+      if (!isConfigDocument(document) && (record || skipped)) this.linted.fire({ document, version, record });
     } catch (error) {
       this.log.error(`Could not check ${document.uri.toString(true)}: ${(error as Error)?.stack ?? error}`);
     } finally {

@@ -41,7 +41,7 @@ export interface AgileArtifactsApi {
   /** Where the index came from and how long it took. */
   backlogStatus(): BacklogIndexStatus;
   /** The Backlog view's tree as plain data. */
-  backlogTree(): BacklogNodeView[];
+  backlogTree(options?: { opened?: boolean }): BacklogNodeView[];
   /** Fires after the backlog index changed (and the view was told). */
   onDidChangeBacklog: vscode.Event<void>;
 }
@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): AgileArtifactsApi {
   const diagnostics = new DiagnosticsController(configs, log);
   const workspaceLinter = new WorkspaceLinter(diagnostics, configs);
   const version = String((context.extension?.packageJSON as { version?: unknown } | undefined)?.version ?? 'unknown');
-  const backlog = new WorkspaceIndex(configs, log, () => diagnostics.whenIdle(), new IndexCacheStore(context.storageUri, version, configs));
+  const backlog = new WorkspaceIndex(configs, log, () => diagnostics.whenIdle(), new IndexCacheStore(context.storageUri, version, configs), diagnostics.onDidLintMarkdown);
   const tree = new BacklogTreeProvider(backlog);
   const codeLenses = new BacklogCodeLensProvider(backlog);
   // A save fires both the save event and the watcher: one re-lint for both.
@@ -118,7 +118,7 @@ export function activate(context: vscode.ExtensionContext): AgileArtifactsApi {
     backlogRefreshed: () => backlog.refreshed,
     backlogCacheSaved: () => backlog.cacheSaved(),
     backlogStatus: () => ({ ...backlog.status }),
-    backlogTree: () => tree.snapshot(),
+    backlogTree: (options?: { opened?: boolean }) => tree.snapshot(options),
     onDidChangeBacklog: tree.onDidChangeTreeData as vscode.Event<unknown> as vscode.Event<void>,
   };
 }

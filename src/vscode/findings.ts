@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
-import { lintConfigText, lintMarkdown } from '../core';
-import type { Finding } from '../core';
+import { lintAndRecord, lintConfigText, skipReason } from '../core';
+import type { FileRecord, Finding } from '../core';
 import type { ConfigStore } from './configStore';
 import { fileNameOf, isConfigUri } from './documents';
 
@@ -10,6 +10,8 @@ export interface FileFindings {
   configUri?: vscode.Uri;
   /** Why the file was not checked (too large, not text), if it was not. */
   skipped?: string;
+  /** Its backlog index record, from the same parse (Markdown that was checked): the index takes it from here. */
+  record?: FileRecord;
 }
 
 /**
@@ -20,6 +22,8 @@ export interface FileFindings {
 export async function findingsOfFile(uri: vscode.Uri, text: string, configs: ConfigStore): Promise<FileFindings> {
   if (isConfigUri(uri)) return { findings: lintConfigText(text).findings };
   const { config, uri: configUri } = await configs.forDocument(uri);
-  const result = lintMarkdown(text, { fileName: fileNameOf(uri), config });
-  return { findings: result.findings, configUri, skipped: result.skipped };
+  const skipped = skipReason(text);
+  if (skipped) return { findings: [], configUri, skipped };
+  const { linted, record } = lintAndRecord(uri.toString(), text, { fileName: fileNameOf(uri), config });
+  return { findings: linted.findings, configUri, record };
 }

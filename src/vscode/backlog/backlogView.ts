@@ -99,13 +99,18 @@ export class BacklogTreeProvider implements vscode.TreeDataProvider<BacklogNode>
     return treeItem;
   }
 
-  /** The whole tree as plain data (for tests and the screenshot script). */
-  snapshot(): BacklogNodeView[] {
+  /**
+   * The tree as plain data (for tests, the screenshot script and the bench):
+   * the whole of it, or with `opened` only what the view asks for before it
+   * first shows (the nodes that open expanded, and their children).
+   */
+  snapshot({ opened = false }: { opened?: boolean } = {}): BacklogNodeView[] {
     const view = (node: BacklogNode, depth: number): BacklogNodeView => {
       const treeItem = this.getTreeItem(node);
       const label = typeof treeItem.label === 'string' ? treeItem.label : (treeItem.label?.label ?? '');
       const state = treeItem.collapsibleState === vscode.TreeItemCollapsibleState.Expanded ? 'expanded' : treeItem.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed ? 'collapsed' : undefined;
-      return { label, description: typeof treeItem.description === 'string' ? treeItem.description : undefined, command: treeItem.command, ...(state ? { state } : {}), children: depth > 20 ? [] : this.getChildren(node).map((child) => view(child, depth + 1)) };
+      const descend = depth <= 20 && (!opened || state === 'expanded');
+      return { label, description: typeof treeItem.description === 'string' ? treeItem.description : undefined, command: treeItem.command, ...(state ? { state } : {}), children: descend ? this.getChildren(node).map((child) => view(child, depth + 1)) : [] };
     };
     return this.getChildren().map((node) => view(node, 0));
   }

@@ -4,7 +4,8 @@ import type { ArtifactsConfig, CachedFile, FileRecord, GraphItem } from '../../c
 import { filesToCheck } from '../commands/lintWorkspace';
 import type { ConfigStore } from '../configStore';
 import { toDiagnostic } from '../convert';
-import { isLintable } from '../documents';
+import type { LintedDocument } from '../diagnostics';
+import { fileNameOf, isLintable } from '../documents';
 import { settingsFor } from '../settings';
 import { decodeInSlices, encodeInSlices, runInSlices } from './indexCache';
 import type { IndexCacheStore } from './indexCache';
@@ -98,6 +99,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly lintsIdle: () => Promise<void> = () => Promise.resolve(),
     /** The index of the last session (none: every activation builds from scratch). */
     private readonly cache?: IndexCacheStore,
+    /**
+     * The diagnostics' lints of open documents, each with the index record of
+     * its own parse: typing is followed from these, one parse per keystroke
+     * (none: the index parses open documents itself).
+     */
+    linted?: vscode.Event<LintedDocument>,
   ) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
     this.refreshed = new Promise((resolve) => (this.markRefreshed = resolve));
@@ -116,9 +123,11 @@ export class WorkspaceIndex implements vscode.Disposable {
         }
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length) void this.indexDocument(event.document);
+        // A document the lint follows only on save (`run: onSave`) is still followed while typing, by its own parse.
+        if (event.contentChanges.length && (!linted || settingsFor(event.document.uri).run === 'onSave')) void this.indexDocument(event.document);
       }),
-      vscode.workspace.onDidOpenTextDocument((document) => void this.indexDocument(document)),
+      // Opening a document lints it, whatever `run` says: its record comes with that lint.
+      linted ? linted((lint) => void this.indexLinted(lint)) : vscode.workspace.onDidOpenTextDocument((document) => void this.indexDocument(document)),
       // Closing without saving drops the typed text: the file on disk is the truth again.
       vscode.workspace.onDidCloseTextDocument((document) => void this.onDiskChange(document.uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rebuild()),
@@ -239,7 +248,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         if (text === undefined || generation !== this.generation) continue;
         const indexStart = Date.now();
         // Each file is read once in a build: remembering its lines for a next lint would only fill the memos.
-        const record = indexText(uri.toString(), text, { config, once: document === undefined });
+        const record = indexText(uri.toString(), text, { config, once: document === undefined, fileName: fileNameOf(uri) });
         if (record) placed.graph.update(record);
         read.add(uri.toString());
         indexMs += Date.now() - indexStart;
@@ -361,7 +370,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         const graph = folder && fresh.get(folder.uri.toString());
         if (!graph) continue;
         const { config } = await this.configs.forDocument(document.uri);
-        const record = indexText(document.uri.toString(), document.getText(), { config });
+        const record = indexText(document.uri.toString(), document.getText(), { config, fileName: fileNameOf(document.uri) });
         if (record) graph.update(record);
         else graph.remove(document.uri.toString());
         known.set(document.uri.toString(), null);
@@ -445,7 +454,7 @@ export class WorkspaceIndex implements vscode.Disposable {
           if (graph.has(key)) note(graph, graph.remove(key));
           continue;
         }
-        const record = indexText(key, text, { config, once: true });
+        const record = indexText(key, text, { config, once: true, fileName: fileNameOf(vscode.Uri.parse(key)) });
         note(graph, record ? graph.update(record) : graph.remove(key));
         this.known.set(key, stat);
         reread++;
@@ -588,6 +597,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.apply(graph, document.uri, document.getText(), config);
   }
 
+  /** A lint's record, once the build is done, unless the document changed since (its next lint brings the newer one). */
+  private async indexLinted({ document, version, record }: LintedDocument): Promise<void> {
+    if (document.languageId !== 'markdown' || !isLintable(document)) return;
+    await this.building;
+    const graph = this.graphFor(document.uri);
+    if (!graph || document.version !== version || document.isClosed) return;
+    this.applyRecord(graph, document.uri.toString(), record);
+  }
+
   private async onDiskChange(uri: vscode.Uri): Promise<void> {
     if (!/\.(?:md|markdown)$/i.test(uri.path)) return;
     await this.building;
@@ -604,7 +622,11 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private apply(graph: BacklogGraph, uri: vscode.Uri, text: string, config: ArtifactsConfig): void {
     const key = uri.toString();
-    const record = indexText(key, text, { config });
+    this.applyRecord(graph, key, indexText(key, text, { config, fileName: fileNameOf(uri) }));
+  }
+
+  /** A file's new record (undefined: it is not checked, so it holds no items). */
+  private applyRecord(graph: BacklogGraph, key: string, record: FileRecord | undefined): void {
     const affected = record ? graph.update(record) : graph.remove(key);
     this.versions.set(key, ++this.versionCounter);
     // Its stat is taken when the cache is written (an open document's text may differ from the disk's until saved).
