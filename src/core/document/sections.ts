@@ -189,11 +189,20 @@ class ParsedSection implements Section {
   }
 }
 
+const LIST_MARKER = /^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]?\])?/;
+
+/** Whether LIST_MARKER can match something at a character: `-*+`, a digit, `[`, or what `\s` matches (any non-ASCII is left to it). */
+function mayStartMarker(c: number): boolean {
+  return c === 42 || c === 43 || c === 45 || c === 91 || (c >= 48 && c <= 57) || c === 32 || (c >= 9 && c <= 13) || c >= 128;
+}
+
 /** Text that counts as content: not blank, not only list/task markers, pipes, colons or dashes. */
 export function hasText(text: string): boolean {
   let i = 0;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '>')) i++;
-  const marker = /^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]?\])?/.exec(text.slice(i, i + 12));
+  // This runs for every body line: only a marker, a digit, a box or white space can start a marker, so
+  // for any other first character (a table row's `|`, a letter) the pattern would match nothing.
+  const marker = mayStartMarker(text.charCodeAt(i)) ? LIST_MARKER.exec(text.slice(i, i + 12)) : null;
   for (i += marker ? marker[0].length : 0; i < text.length; i++) {
     const c = text[i];
     if (c !== ' ' && c !== '\t' && c !== '|' && c !== ':' && c !== '-') return true;

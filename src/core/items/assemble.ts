@@ -119,6 +119,8 @@ function toItem(candidate: Candidate, parent: Item | undefined, template: boolea
   return item;
 }
 
+const ID_SEPARATORS = /[-_.\s]+/g;
+
 /**
  * An item one document heads twice (a summary list, then the item; the story,
  * then its tasks) is one item: the occurrence with children, else with a story
@@ -129,8 +131,11 @@ function markIndexEntries(items: Item[], table: RulesTable): void {
   const byId = new Map<string, Item[]>();
   for (const item of items) {
     if (!item.id) continue;
-    const key = item.id.toLowerCase().replace(/[-_.\s]+/g, '-');
-    byId.set(key, [...(byId.get(key) ?? []), item]);
+    const key = item.id.toLowerCase().replace(ID_SEPARATORS, '-');
+    // Pushed, not copied: a copy per occurrence is quadratic in the occurrences of one id.
+    const same = byId.get(key);
+    if (same) same.push(item);
+    else byId.set(key, [item]);
   }
   for (const same of byId.values()) {
     if (same.length < 2) continue;
