@@ -202,7 +202,7 @@ export function hasText(text: string): boolean {
   while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '>')) i++;
   // This runs for every body line: only a marker, a digit, a box or white space can start a marker, so
   // for any other first character (a table row's `|`, a letter) the pattern would match nothing.
-  const marker = mayStartMarker(text.charCodeAt(i)) ? LIST_MARKER.exec(text.slice(i, i + 12)) : null;
+  const marker = i < text.length && mayStartMarker(text.charCodeAt(i)) ? LIST_MARKER.exec(text.slice(i, i + 12)) : null;
   for (i += marker ? marker[0].length : 0; i < text.length; i++) {
     const c = text[i];
     if (c !== ' ' && c !== '\t' && c !== '|' && c !== ':' && c !== '-') return true;

@@ -180,10 +180,16 @@ function distributeLines(items: Item[], doc: ParsedDocument, table: RulesTable, 
     if (item.row) readRow(item, item.row);
     else if (item.shape === 'list' || item.shape === 'paragraph') readBlock(item);
     else item.statementLines = item.lines;
-    const parentKey = item.fields.find((field) => table.detection.parentKeys.includes(field.normalizedKey) && field.values[0]?.text.trim());
+    const parentKey = parentField(item, table.detection.parentKeys);
     if (parentKey) item.parentRef = parentKey.values[0];
     placeInsertion(item, doc);
   }
+}
+
+/** The first field that names a parent and has a value (a loop, not a closure per item). */
+function parentField(item: Item, parentKeys: readonly string[]) {
+  for (const field of item.fields) if (parentKeys.includes(field.normalizedKey) && field.values[0]?.text.trim()) return field;
+  return undefined;
 }
 
 function placeInsertion(item: Item, doc: ParsedDocument): void {

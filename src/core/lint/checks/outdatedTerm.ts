@@ -36,8 +36,9 @@ const TERMS = factSlot<{ owner: object; value: TermFound[] }>();
 export function checkOutdatedTerms(doc: ParsedDocument, items: readonly Item[], table: RulesTable, reporter: Reporter): void {
   const fileItem = items.some((item) => item.shape === 'file');
   // With a file item every line is in an item; otherwise only the items' own lines are checked.
-  const inItem = new Set<number>();
-  if (!fileItem) for (const item of items) for (const line of item.lines) inItem.add(line.line);
+  // One flag per line, not a Set: a backlog table has thousands of row items of one line each.
+  const inItem = new Uint8Array(fileItem ? 0 : doc.index.lineCount);
+  if (!fileItem) for (const item of items) for (const line of item.lines) inItem[line.line] = 1;
   const matcher = termMatcher(table);
   const report = (found: readonly TermFound[], offset: number) => {
     for (const { at, written, newText } of found) {
@@ -54,7 +55,7 @@ export function checkOutdatedTerms(doc: ParsedDocument, items: readonly Item[], 
   }
   // What each line holds is remembered: on a keystroke all lines but one were searched by the last lint.
   for (const line of doc.body.lines) {
-    if (line.inCode || line.visible.length > MAX_LINE || (!fileItem && !inItem.has(line.line))) continue;
+    if (line.inCode || line.visible.length > MAX_LINE || (!fileItem && inItem[line.line] !== 1)) continue;
     const { visible } = line;
     // Searched in a copy: the names found are pieces of it, and the memo keeps them.
     const search = () => (matcher.prefilter.test(visible) ? termsIn(lineProse(detached(visible)), matcher) : NONE);
