@@ -99,6 +99,15 @@ export function lineFactFor<T>(facts: LineFacts, slot: FactSlot<{ owner: object;
   return value;
 }
 
+/**
+ * The fact lineFactFor would return without computing: the value kept for `owner`, else undefined.
+ * A pass that runs on every line looks first, and makes its compute closure only on a miss.
+ */
+export function knownLineFactFor<T>(facts: LineFacts, slot: FactSlot<{ owner: object; value: T }>, owner: object): T | undefined {
+  const known = facts.slots[slot.index] as { owner: object; value: T } | undefined;
+  return known !== undefined && known.owner === owner ? known.value : undefined;
+}
+
 const factsByText = new TextMemo<LineFacts>(50_000);
 
 /** The facts known about a line's text; a fresh, empty record when memos are off. */

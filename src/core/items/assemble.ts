@@ -162,7 +162,12 @@ function distributeLines(items: Item[], doc: ParsedDocument, table: RulesTable, 
   });
   for (const line of doc.body.lines) {
     const index = owner[line.line];
-    if (index >= 0) items[index].lines.push(line);
+    if (index < 0) continue;
+    // An item's first line starts a one-element array: a push onto an empty one reserves 17 slots,
+    // and a row item (thousands in a backlog table, kept for the whole lint) has one line.
+    const own = items[index].lines;
+    if (own.length) own.push(line);
+    else items[index].lines = [line];
   }
   for (const field of doc.fields) {
     if (field.source === 'front-matter') {

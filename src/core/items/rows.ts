@@ -7,7 +7,8 @@ import type { Item, RowCells } from './model';
 import { splitRow } from './tables';
 import type { Cell, Table } from './tables';
 import { readItemHead } from './vocabulary';
-import type { Vocabulary } from './vocabulary';
+import type { ItemHead, Vocabulary } from './vocabulary';
+import { detached, memoPerOwner } from '../memo';
 import { MARKDOWN_LINK_START } from './candidate';
 import type { Candidate } from './candidate';
 
@@ -61,7 +62,7 @@ export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable
     // A row whose id links to another file points at an item that lives there.
     if (idCell && MARKDOWN_LINK_START.test(idCell.text) && !hasType) continue;
     const anchorCell = idCell?.text ? idCell : typeCell ?? row.cells[0];
-    const cellHead = idCell?.text ? readItemHead(withoutMarks(idCell.text, HEAD_MARKS), vocab) : undefined;
+    const cellHead = idCell?.text ? idHead(withoutMarks(idCell.text, HEAD_MARKS), vocab) : undefined;
     // `| US 8.1 | 2 days |` in a Story column: the cell is the id of a story stated elsewhere.
     const typeHead = !idCell?.text && typeCell?.text ? readItemHead(withoutMarks(typeCell.text, HEAD_MARKS), vocab) : undefined;
     const typeCellIsId = !!typeHead && !typeHead.byTypeName && typeHead.bare;
@@ -82,6 +83,7 @@ export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable
 }
 
 const ID_HEADER = /\bid$/;
+const MAX_REMEMBERED_IDS = 20_000;
 // Emphasis, code and link brackets around an id or a title in a cell; ID_MARKS keeps the brackets.
 const HEAD_MARKS = /[*_`[\]]/g;
 const ID_MARKS = /[*_`]/g;
@@ -93,6 +95,20 @@ const HAS_HEAD_MARK = /[*_`[\]]/;
  */
 function withoutMarks(text: string, marks: RegExp): string {
   return HAS_HEAD_MARK.test(text) ? text.replace(marks, '') : text;
+}
+
+/**
+ * readItemHead of an id cell, remembered per cell text (and vocabulary): a backlog table reads one per
+ * row on every lint, and on a keystroke all but one are as they were. The head is plain data, never changed.
+ */
+const idHeads = memoPerOwner<Vocabulary, ItemHead | null>(MAX_REMEMBERED_IDS);
+
+function idHead(text: string, vocab: Vocabulary): ItemHead | undefined {
+  const known = idHeads(vocab);
+  const head = known.get(text);
+  if (head !== undefined) return head ?? undefined;
+  // Read from a copy: the head's id is a piece of the text, and the memo keeps it.
+  return known.remember(text, readItemHead(detached(text), vocab) ?? null) ?? undefined;
 }
 
 /** Whether the cells of a column repeat or leave rows empty: the rows are grouped under it. */

@@ -38,9 +38,11 @@ function messageValues(artifact: ArtifactEntry, required: SectionEntry): Record<
 
 /** Whether a field named after the section has a value that is not a placeholder (loops, not closures: once per item). */
 function hasFieldFor(context: RuleContext, keys: Set<string>): boolean {
-  for (const field of context.item.fields) {
-    if (!keys.has(field.normalizedKey)) continue;
-    for (const value of field.values) if (!isPlaceholder(value.text.trim(), context.table)) return true;
+  const { fields } = context.item;
+  for (let i = 0; i < fields.length; i++) {
+    if (!keys.has(fields[i].normalizedKey)) continue;
+    const { values } = fields[i];
+    for (let j = 0; j < values.length; j++) if (!isPlaceholder(values[j].text.trim(), context.table)) return true;
   }
   return false;
 }
