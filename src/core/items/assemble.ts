@@ -120,6 +120,14 @@ function toItem(candidate: Candidate, parent: Item | undefined, template: boolea
 }
 
 const ID_SEPARATORS = /[-_.\s]+/g;
+// What the replace in idKey would change: a separator other than one `-`.
+const ID_SEPARATORS_TO_REPLACE = /[_.\s]|--/;
+
+/** An id as markIndexEntries compares it: lower case, each run of separators one `-`; without a replace where it would change nothing (`US-12`). */
+function idKey(id: string): string {
+  const lower = id.toLowerCase();
+  return ID_SEPARATORS_TO_REPLACE.test(lower) ? lower.replace(ID_SEPARATORS, '-') : lower;
+}
 
 /**
  * An item one document heads twice (a summary list, then the item; the story,
@@ -131,7 +139,7 @@ function markIndexEntries(items: Item[], table: RulesTable): void {
   const byId = new Map<string, Item[]>();
   for (const item of items) {
     if (!item.id) continue;
-    const key = item.id.toLowerCase().replace(ID_SEPARATORS, '-');
+    const key = idKey(item.id);
     // Pushed, not copied: a copy per occurrence is quadratic in the occurrences of one id.
     const same = byId.get(key);
     if (same) same.push(item);
