@@ -99,6 +99,11 @@ export function lineFactFor<T>(facts: LineFacts, slot: FactSlot<{ owner: object;
   return value;
 }
 
+/** The fact lineFact would return without computing: the value kept, else undefined (see knownLineFactFor). */
+export function knownLineFact<T>(facts: LineFacts, slot: FactSlot<T>): T | undefined {
+  return facts.slots[slot.index] as T | undefined;
+}
+
 /**
  * The fact lineFactFor would return without computing: the value kept for `owner`, else undefined.
  * A pass that runs on every line looks first, and makes its compute closure only on a miss.

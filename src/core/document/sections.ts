@@ -1,5 +1,6 @@
 import type { ScannedLine } from './scan';
-import { detached, factSlot, lineFact } from '../memo';
+import { detached, factSlot, knownLineFact, lineFact } from '../memo';
+import type { LineFacts } from '../memo';
 
 /** A heading or label that opens a part of the document. */
 export interface Section {
@@ -113,15 +114,24 @@ interface OpenedSection {
 }
 const OPENS = factSlot<OpenedSection | null>();
 
+// Looked up before any closure is made, the closure in a function of its own: this runs for every body
+// line, and a closure here made V8 allocate a context on every call, hit or miss.
 function rememberedSectionLine(scanned: ScannedLine): OpenedSection | undefined {
-  const { visible } = scanned;
-  // Read from a copy: the title is a piece of the line, and the memo keeps it.
-  const read = () => readSectionLine({ ...scanned, visible: detached(visible), start: 0, line: 0 }) ?? null;
   // In a raw HTML block `#` opens nothing: the same text reads differently there, so it is not remembered.
-  const relative = scanned.facts && !scanned.html ? lineFact(scanned.facts, OPENS, read) : read();
+  const relative =
+    scanned.facts && !scanned.html ? (knownLineFact(scanned.facts, OPENS) ?? rememberSectionLine(scanned.facts, scanned)) : readRelativeSectionLine(scanned);
   if (!relative) return undefined;
   const { title, kind, level, start, end } = relative.section;
   return { section: makeSection(title, kind, level, scanned.line, start + scanned.start, end + scanned.start), inlineContent: relative.inlineContent };
+}
+
+function rememberSectionLine(facts: LineFacts, scanned: ScannedLine): OpenedSection | null {
+  return lineFact(facts, OPENS, () => readRelativeSectionLine(scanned));
+}
+
+/** Read from a copy: the title is a piece of the line, and the memo keeps it. */
+function readRelativeSectionLine(scanned: ScannedLine): OpenedSection | null {
+  return readSectionLine({ ...scanned, visible: detached(scanned.visible), start: 0, line: 0 }) ?? null;
 }
 
 function readSectionLine(scanned: ScannedLine): OpenedSection | undefined {

@@ -5,7 +5,8 @@ import type { Renaming, RulesTable } from '../../rules/types';
 import type { ParsedDocument } from '../../document/parse';
 import type { Item } from '../../items/model';
 import type { Reporter } from '../report';
-import { detached, factSlot, lineFactFor } from '../../memo';
+import { detached, factSlot, knownLineFactFor, lineFactFor } from '../../memo';
+import type { LineFacts } from '../../memo';
 
 interface TermMatcher {
   /** Cheap test for the first word of any old name; most lines fail it and skip the full pattern. Not global: `test` keeps no state. */
@@ -56,11 +57,18 @@ export function checkOutdatedTerms(doc: ParsedDocument, items: readonly Item[], 
   // What each line holds is remembered: on a keystroke all lines but one were searched by the last lint.
   for (const line of doc.body.lines) {
     if (line.inCode || line.visible.length > MAX_LINE || (!fileItem && inItem[line.line] !== 1)) continue;
-    const { visible } = line;
-    // Searched in a copy: the names found are pieces of it, and the memo keeps them.
-    const search = () => (matcher.prefilter.test(visible) ? termsIn(lineProse(detached(visible)), matcher) : NONE);
-    report(line.facts ? lineFactFor(line.facts, TERMS, table, search) : search(), line.start);
+    // Looked up before a closure is made (in a function of its own): a closure per line made a context per line.
+    report(line.facts ? (knownLineFactFor(line.facts, TERMS, table) ?? rememberTerms(line.facts, table, line.visible, matcher)) : searchLine(line.visible, matcher), line.start);
   }
+}
+
+function rememberTerms(facts: LineFacts, table: RulesTable, visible: string, matcher: TermMatcher): TermFound[] {
+  return lineFactFor(facts, TERMS, table, () => searchLine(visible, matcher));
+}
+
+/** Searched in a copy: the names found are pieces of it, and the memo keeps them. */
+function searchLine(visible: string, matcher: TermMatcher): TermFound[] {
+  return matcher.prefilter.test(visible) ? termsIn(lineProse(detached(visible)), matcher) : NONE;
 }
 
 /** The line with code spans, URLs and link targets blanked, keeping columns. */
