@@ -99,6 +99,20 @@ export function lineFactFor<T>(facts: LineFacts, slot: FactSlot<{ owner: object;
   return value;
 }
 
+/** The fact lineFact would return without computing: the value kept, else undefined (see knownLineFactFor). */
+export function knownLineFact<T>(facts: LineFacts, slot: FactSlot<T>): T | undefined {
+  return facts.slots[slot.index] as T | undefined;
+}
+
+/**
+ * The fact lineFactFor would return without computing: the value kept for `owner`, else undefined.
+ * A pass that runs on every line looks first, and makes its compute closure only on a miss.
+ */
+export function knownLineFactFor<T>(facts: LineFacts, slot: FactSlot<{ owner: object; value: T }>, owner: object): T | undefined {
+  const known = facts.slots[slot.index] as { owner: object; value: T } | undefined;
+  return known !== undefined && known.owner === owner ? known.value : undefined;
+}
+
 const factsByText = new TextMemo<LineFacts>(50_000);
 
 /**

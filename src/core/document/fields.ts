@@ -1,6 +1,7 @@
 import type { FrontMatter } from './frontMatter';
 import type { ScannedLine } from './scan';
-import { detached, factSlot, lineFact } from '../memo';
+import { detached, factSlot, knownLineFact, lineFact } from '../memo';
+import type { LineFacts } from '../memo';
 
 /** Where a field was written; front matter and body forms are checked alike. */
 export type FieldSource = 'front-matter' | 'body';
@@ -78,13 +79,25 @@ export function bodyFields(lines: readonly ScannedLine[]): Field[] {
 /** The field a line holds, at offset 0 of line 0 (or null): on a keystroke all lines but one read as before. */
 const FIELD = factSlot<Field | null>();
 
+// Looked up before any closure is made, and the closures live in functions of their own: this runs for
+// every body line, and a closure here made V8 allocate a context on every call, hit or miss.
 function rememberedField(scanned: ScannedLine): Field | undefined {
   if (!scanned.facts) return readFieldLine(scanned);
-  const { visible, start, line } = scanned;
-  // Read from a copy: the field keeps pieces of the line, and the memo keeps the field.
-  const read = () => readFieldLine({ ...scanned, visible: detached(visible), start: 0, line: 0 }) ?? null;
-  const relative = lineFact(scanned.facts, FIELD, read);
-  if (!relative) return undefined;
+  const relative = knownLineFact(scanned.facts, FIELD) ?? rememberField(scanned.facts, scanned);
+  return relative ? placeField(relative, scanned.start, scanned.line) : undefined;
+}
+
+function rememberField(facts: LineFacts, scanned: ScannedLine): Field | null {
+  return lineFact(facts, FIELD, () => readRelativeField(scanned));
+}
+
+/** Read from a copy: the field keeps pieces of the line, and the memo keeps the field. */
+function readRelativeField(scanned: ScannedLine): Field | null {
+  return readFieldLine({ ...scanned, visible: detached(scanned.visible), start: 0, line: 0 }) ?? null;
+}
+
+/** A field read at offset 0 of line 0, placed at the line. */
+function placeField(relative: Field, start: number, line: number): Field {
   return {
     ...relative,
     keyStart: relative.keyStart + start,

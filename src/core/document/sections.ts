@@ -1,5 +1,6 @@
 import type { ScannedLine } from './scan';
-import { detached, factSlot, lineFact } from '../memo';
+import { detached, factSlot, knownLineFact, lineFact } from '../memo';
+import type { LineFacts } from '../memo';
 
 /** A heading or label that opens a part of the document. */
 export interface Section {
@@ -113,16 +114,25 @@ interface OpenedSection {
 }
 const OPENS = factSlot<OpenedSection | null>();
 
+// Looked up before any closure is made, the closure in a function of its own: this runs for every body
+// line, and a closure here made V8 allocate a context on every call, hit or miss.
 function rememberedSectionLine(scanned: ScannedLine): OpenedSection | undefined {
   // In a raw HTML block `#` opens nothing: the same text reads differently there, so it is not remembered.
+  // With memos off (no facts) the line is read in place, without a copy.
   if (!scanned.facts || scanned.html) return readSectionLine(scanned);
-  const { visible } = scanned;
-  // Read from a copy: the title is a piece of the line, and the memo keeps it.
-  const read = () => readSectionLine({ ...scanned, visible: detached(visible), start: 0, line: 0 }) ?? null;
-  const relative = lineFact(scanned.facts, OPENS, read);
+  const relative = knownLineFact(scanned.facts, OPENS) ?? rememberSectionLine(scanned.facts, scanned);
   if (!relative) return undefined;
   const { title, kind, level, start, end } = relative.section;
   return { section: makeSection(title, kind, level, scanned.line, start + scanned.start, end + scanned.start), inlineContent: relative.inlineContent };
+}
+
+function rememberSectionLine(facts: LineFacts, scanned: ScannedLine): OpenedSection | null {
+  return lineFact(facts, OPENS, () => readRelativeSectionLine(scanned));
+}
+
+/** Read from a copy: the title is a piece of the line, and the memo keeps it. */
+function readRelativeSectionLine(scanned: ScannedLine): OpenedSection | null {
+  return readSectionLine({ ...scanned, visible: detached(scanned.visible), start: 0, line: 0 }) ?? null;
 }
 
 function readSectionLine(scanned: ScannedLine): OpenedSection | undefined {
@@ -190,11 +200,20 @@ class ParsedSection implements Section {
   }
 }
 
+const LIST_MARKER = /^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]?\])?/;
+
+/** Whether LIST_MARKER can match something at a character: `-*+`, a digit, `[`, or what `\s` matches (any non-ASCII is left to it). */
+function mayStartMarker(c: number): boolean {
+  return c === 42 || c === 43 || c === 45 || c === 91 || (c >= 48 && c <= 57) || c === 32 || (c >= 9 && c <= 13) || c >= 128;
+}
+
 /** Text that counts as content: not blank, not only list/task markers, pipes, colons or dashes. */
 export function hasText(text: string): boolean {
   let i = 0;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '>')) i++;
-  const marker = /^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]?\])?/.exec(text.slice(i, i + 12));
+  // This runs for every body line: only a marker, a digit, a box or white space can start a marker, so
+  // for any other first character (a table row's `|`, a letter) the pattern would match nothing.
+  const marker = i < text.length && mayStartMarker(text.charCodeAt(i)) ? LIST_MARKER.exec(text.slice(i, i + 12)) : null;
   for (i += marker ? marker[0].length : 0; i < text.length; i++) {
     const c = text[i];
     if (c !== ' ' && c !== '\t' && c !== '|' && c !== ':' && c !== '-') return true;

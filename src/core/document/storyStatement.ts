@@ -61,6 +61,13 @@ function compileVoice(voice: StoryVoiceEntry): VoicePattern {
  * even when it is bold, spread over lines, in a table cell or a blockquote.
  */
 export function hasUserVoiceStatement(lines: readonly ScannedLine[], table: RulesTable): boolean {
+  // One line (a row's story cell, thousands in a backlog table): looked up by its own text, which needs
+  // neither the joined copy nor its flattening to be hashed. Its own memo: the keys are not joined prose.
+  if (lines.length === 1 && !lines[0].inCode) {
+    const { visible } = lines[0];
+    const known = oneLineCache(table);
+    return known.get(visible) ?? known.remember(visible, isUserVoice(flatten(' ' + visible), table));
+  }
   const prose = joinedProse(lines);
   const known = statementCache(table);
   return known.get(prose) ?? known.remember(prose, isUserVoice(flatten(prose), table));
@@ -73,6 +80,8 @@ export function hasUserVoiceStatement(lines: readonly ScannedLine[], table: Rule
  */
 const MAX_CACHED_TEXTS = 5_000;
 const statementCache = memoPerOwner<RulesTable, boolean>(MAX_CACHED_TEXTS);
+/** hasUserVoiceStatement of one line, by the line's text. */
+const oneLineCache = memoPerOwner<RulesTable, boolean>(MAX_CACHED_TEXTS);
 
 /** Whether a flattened text holds a user-voice statement; `needsBenefit: false` also takes one without "so that". */
 export function isUserVoice(flat: string, table: RulesTable, needsBenefit = true): boolean {

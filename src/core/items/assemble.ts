@@ -120,6 +120,16 @@ function toItem(candidate: Candidate, parent: Item | undefined, template: boolea
   return item;
 }
 
+const ID_SEPARATORS = /[-_.\s]+/g;
+// What the replace in idKey would change: a separator other than one `-`.
+const ID_SEPARATORS_TO_REPLACE = /[_.\s]|--/;
+
+/** An id as markIndexEntries compares it: lower case, each run of separators one `-`; without a replace where it would change nothing (`US-12`). */
+function idKey(id: string): string {
+  const lower = id.toLowerCase();
+  return ID_SEPARATORS_TO_REPLACE.test(lower) ? lower.replace(ID_SEPARATORS, '-') : lower;
+}
+
 /**
  * An item one document heads twice (a summary list, then the item; the story,
  * then its tasks) is one item: the occurrence with children, else with a story
@@ -130,8 +140,11 @@ function markIndexEntries(items: Item[], table: RulesTable): void {
   const byId = new Map<string, Item[]>();
   for (const item of items) {
     if (!item.id) continue;
-    const key = item.id.toLowerCase().replace(/[-_.\s]+/g, '-');
-    byId.set(key, [...(byId.get(key) ?? []), item]);
+    const key = idKey(item.id);
+    // Pushed, not copied: a copy per occurrence is quadratic in the occurrences of one id.
+    const same = byId.get(key);
+    if (same) same.push(item);
+    else byId.set(key, [item]);
   }
   for (const same of byId.values()) {
     if (same.length < 2) continue;
@@ -158,7 +171,12 @@ function distributeLines(items: Item[], doc: ParsedDocument, table: RulesTable, 
   });
   for (const line of doc.body.lines) {
     const index = owner[line.line];
-    if (index >= 0) items[index].lines.push(line);
+    if (index < 0) continue;
+    // An item's first line starts a one-element array: a push onto an empty one reserves 17 slots,
+    // and a row item (thousands in a backlog table, kept for the whole lint) has one line.
+    const own = items[index].lines;
+    if (own.length) own.push(line);
+    else items[index].lines = [line];
   }
   for (const field of doc.fields) {
     if (field.source === 'front-matter') {
@@ -176,10 +194,16 @@ function distributeLines(items: Item[], doc: ParsedDocument, table: RulesTable, 
     if (item.row) readRow(item, item.row);
     else if (item.shape === 'list' || item.shape === 'paragraph') readBlock(item);
     else item.statementLines = item.lines;
-    const parentKey = item.fields.find((field) => table.detection.parentKeys.includes(field.normalizedKey) && field.values[0]?.text.trim());
+    const parentKey = parentField(item, table.detection.parentKeys);
     if (parentKey) item.parentRef = parentKey.values[0];
     placeInsertion(item, doc);
   }
+}
+
+/** The first field that names a parent and has a value (a loop, not a closure per item). */
+function parentField(item: Item, parentKeys: readonly string[]) {
+  for (const field of item.fields) if (parentKeys.includes(field.normalizedKey) && field.values[0]?.text.trim()) return field;
+  return undefined;
 }
 
 function placeInsertion(item: Item, doc: ParsedDocument): void {

@@ -88,7 +88,8 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
   const inTable = new Set<number>();
   for (const found of tables) {
     for (let i = found.headerIndex; i < found.headerIndex + 2 + found.rows.length; i++) inTable.add(lines[i].line);
-    candidates.push(...rowCandidates(found, vocab, table));
+    // A loop, not push(...rows): a spread passes every row of a long table as an argument.
+    for (const candidate of rowCandidates(found, vocab, table)) candidates.push(candidate);
   }
   candidates.push(...blockCandidates(lines, inTable, vocab, table));
 

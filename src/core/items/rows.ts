@@ -7,7 +7,8 @@ import type { Item, RowCells } from './model';
 import { splitRow } from './tables';
 import type { Cell, Table } from './tables';
 import { readItemHead } from './vocabulary';
-import type { Vocabulary } from './vocabulary';
+import type { ItemHead, Vocabulary } from './vocabulary';
+import { detached, memoPerOwner } from '../memo';
 import { MARKDOWN_LINK_START } from './candidate';
 import type { Candidate } from './candidate';
 
@@ -35,7 +36,7 @@ export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable
   // Cells are split once, and only for tables that may hold items.
   let split: { line: ScannedLine; cells: Cell[] }[] | undefined;
   const rows = () => (split ??= found.rows.map((row) => ({ line: row.line, cells: splitRow(row.line) })));
-  const idColumn = headerNames.findIndex((name) => table.detection.idColumns.includes(name) || /\bid$/.test(name));
+  const idColumn = headerNames.findIndex((name) => table.detection.idColumns.includes(name) || ID_HEADER.test(name));
   // Without ids, a type column with empty or repeated cells groups other rows (tasks) under items named elsewhere.
   if (typeArtifact && idColumn === -1 && groupsRows(rows(), typeColumn)) return [];
   if (!typeArtifact) {
@@ -61,15 +62,15 @@ export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable
     // A row whose id links to another file points at an item that lives there.
     if (idCell && MARKDOWN_LINK_START.test(idCell.text) && !hasType) continue;
     const anchorCell = idCell?.text ? idCell : typeCell ?? row.cells[0];
-    const cellHead = idCell?.text ? readItemHead(idCell.text.replace(/[*_`[\]]/g, ''), vocab) : undefined;
+    const cellHead = idCell?.text ? idHead(withoutMarks(idCell.text, HEAD_MARKS), vocab) : undefined;
     // `| US 8.1 | 2 days |` in a Story column: the cell is the id of a story stated elsewhere.
-    const typeHead = !idCell?.text && typeCell?.text ? readItemHead(typeCell.text.replace(/[*_`[\]]/g, ''), vocab) : undefined;
+    const typeHead = !idCell?.text && typeCell?.text ? readItemHead(withoutMarks(typeCell.text, HEAD_MARKS), vocab) : undefined;
     const typeCellIsId = !!typeHead && !typeHead.byTypeName && typeHead.bare;
     candidates.push({
       artifact: typeColumn === -1 ? (idCellType(idCell?.text ?? '', vocab) ?? artifact) : artifact,
       shape: 'row',
       detectedBy: 'row',
-      id: idCell?.text ? (cellHead?.id ?? idCell.text.replace(/[*_`]/g, '')) : typeCellIsId ? typeHead?.id : undefined,
+      id: idCell?.text ? (cellHead?.id ?? withoutMarks(idCell.text, ID_MARKS)) : typeCellIsId ? typeHead?.id : undefined,
       title: (typeCell?.text ?? row.cells.find((cell, i) => i !== idColumn && cell.text)?.text ?? '').slice(0, 200),
       startLine: row.line.line,
       endLine: row.line.line + 1,
@@ -79,6 +80,35 @@ export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable
     });
   }
   return candidates;
+}
+
+const ID_HEADER = /\bid$/;
+const MAX_REMEMBERED_IDS = 20_000;
+// Emphasis, code and link brackets around an id or a title in a cell; ID_MARKS keeps the brackets.
+const HEAD_MARKS = /[*_`[\]]/g;
+const ID_MARKS = /[*_`]/g;
+const HAS_HEAD_MARK = /[*_`[\]]/;
+
+/**
+ * `text.replace(marks, '')`, skipping the replace for a cell without any mark (nearly every
+ * id cell): these run once per row, and the patterns are made once, not once per row.
+ */
+function withoutMarks(text: string, marks: RegExp): string {
+  return HAS_HEAD_MARK.test(text) ? text.replace(marks, '') : text;
+}
+
+/**
+ * readItemHead of an id cell, remembered per cell text (and vocabulary): a backlog table reads one per
+ * row on every lint, and on a keystroke all but one are as they were. The head is plain data, never changed.
+ */
+const idHeads = memoPerOwner<Vocabulary, ItemHead | null>(MAX_REMEMBERED_IDS);
+
+function idHead(text: string, vocab: Vocabulary): ItemHead | undefined {
+  const known = idHeads(vocab);
+  const head = known.get(text);
+  if (head !== undefined) return head ?? undefined;
+  // Read from a copy: the head's id is a piece of the text, and the memo keeps it.
+  return known.remember(text, readItemHead(detached(text), vocab) ?? null) ?? undefined;
 }
 
 /** Whether the cells of a column repeat or leave rows empty: the rows are grouped under it. */
@@ -104,28 +134,72 @@ function idCellType(text: string, vocab: Vocabulary): ArtifactEntry | undefined 
 /** A row: its columns are fields and sections, its type cell the story statement. */
 export function readRow(item: Item, row: RowCells): void {
   const line = item.lines[0];
-  row.columns.forEach((column, index) => {
-    if (index === row.typeColumn || index === row.idColumn || !column.key) return;
-    const cell = row.cells[index] ?? { text: '', start: line?.start ?? 0, end: line?.start ?? 0 };
-    const header = row.header[index];
-    item.fields.push({
-      key: column.key,
-      normalizedKey: column.normalizedKey,
-      keyStart: header.start,
-      keyEnd: header.end,
-      values: [{ text: stripMarks(cell.text), start: cell.start, end: cell.end }],
-      source: 'body',
-      line: line?.line,
+  const { fields, sections } = columnPlan(row);
+  // Arrays made at their size (map), not grown by push from empty: a backlog table makes thousands per lint.
+  if (fields.length) {
+    item.fields = fields.map(({ index, key, normalizedKey }) => {
+      const cell = row.cells[index] ?? emptyCell(line);
+      const header = row.header[index];
+      return {
+        key,
+        normalizedKey,
+        keyStart: header.start,
+        keyEnd: header.end,
+        values: [{ text: stripMarks(cell.text), start: cell.start, end: cell.end }],
+        source: 'body',
+        line: line?.line,
+      };
     });
-    if (!column.section) return;
-    const section = makeSection(column.key, 'label', 7, line?.line ?? item.startLine, cell.start, cell.end);
-    section.hasContent = /[\p{L}\p{N}]/u.test(cell.text);
-    item.sections.push(section);
-  });
+  }
+  if (sections.length) {
+    item.sections = sections.map(({ index, key }) => {
+      const cell = row.cells[index] ?? emptyCell(line);
+      const section = makeSection(key, 'label', 7, line?.line ?? item.startLine, cell.start, cell.end);
+      section.hasContent = LETTER_OR_DIGIT.test(cell.text);
+      return section;
+    });
+  }
   const typeCell = row.typeColumn >= 0 ? row.cells[row.typeColumn] : undefined;
   item.statementLines = typeCell && line && !row.typeCellIsId ? [{ line: line.line, start: typeCell.start, visible: typeCell.text, inCode: false }] : undefined;
   // A row has no headings: only a section column that is there but empty is missing.
   item.sectionsExpected = false;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** A column a row is missing (a short row): an empty cell at the line's start. */
+function emptyCell(line: ScannedLine | undefined): Cell {
+  return { text: '', start: line?.start ?? 0, end: line?.start ?? 0 };
+}
+
+interface PlannedColumn {
+  index: number;
+  key: string;
+  normalizedKey: string;
+}
+
+/**
+ * The columns of a table that are fields of its rows (all but the type and id
+ * columns, and those without a name), and those of them that are sections: the
+ * same for every row, so worked out once per table (its `columns` array).
+ */
+const plans = new WeakMap<RowCells['columns'], { fields: PlannedColumn[]; sections: PlannedColumn[] }>();
+
+function columnPlan(row: RowCells): { fields: PlannedColumn[]; sections: PlannedColumn[] } {
+  let plan = plans.get(row.columns);
+  if (!plan) {
+    const fields: PlannedColumn[] = [];
+    const sections: PlannedColumn[] = [];
+    row.columns.forEach((column, index) => {
+      if (index === row.typeColumn || index === row.idColumn || !column.key) return;
+      const planned = { index, key: column.key, normalizedKey: column.normalizedKey };
+      fields.push(planned);
+      if (column.section) sections.push(planned);
+    });
+    plan = { fields, sections };
+    plans.set(row.columns, plan);
+  }
+  return plan;
 }
 
 /**

@@ -105,9 +105,11 @@ export function lintDocument(text: string, options: LintOptions = {}): LintResul
   const checked = detection.items.filter((item) => !item.indexEntry);
   if (checked.length) {
     const resolver = options.resolver?.table === table ? options.resolver : resolverFor(table, config);
-    for (const item of checked) {
+    // Indexed loops: this runs once per item and check (a backlog table: thousands), and each for-of made an iterator.
+    for (let i = 0; i < checked.length; i++) {
+      const item = checked[i];
       const context: RuleContext = { doc, table, config, detection, item, artifact: item.artifact, resolver, reporter, roleFieldItems: undefined };
-      for (const check of ITEM_CHECKS) check(context);
+      for (let c = 0; c < ITEM_CHECKS.length; c++) ITEM_CHECKS[c](context);
     }
     checkOutdatedTerms(doc, checked, table, reporter);
   }

@@ -8,7 +8,8 @@ import { LineReading } from './reading';
 import { proseVocabulary } from './vocabulary';
 import type { PhraseForm, ProseVocabulary } from './vocabulary';
 import { wordsOf } from './words';
-import { detached, factSlot, lineFactFor } from '../memo';
+import { detached, factSlot, knownLineFactFor, lineFactFor } from '../memo';
+import type { LineFacts } from '../memo';
 
 /** A sentence that gives an action on an artifact type to a role, in offsets of the whole text. */
 export interface RoleStatement {
@@ -48,21 +49,34 @@ export function findRoleStatements(
   const statements: RoleStatement[] = [];
   let previousBlank = true;
   let inIndentedCode = false;
-  for (const scanned of lines) {
+  // Indexed loops, and a closure only when a line is read: this runs once per item (a backlog table: per row).
+  for (let i = 0; i < lines.length; i++) {
+    const scanned = lines[i];
     // An indented code block (four spaces after a blank line) is code, like a fenced one.
     const visible = scanned.visible;
     const indented = visible.charCodeAt(0) === 32 || visible.charCodeAt(0) === 9;
     inIndentedCode = indented && (previousBlank || inIndentedCode) && INDENTED_CODE.test(visible);
     previousBlank = visible.length === 0 || (indented && !NON_BLANK.test(visible));
     if (scanned.inCode || inIndentedCode) continue;
-    // Cheap tests first: most lines name no artifact type, and most of the rest have no action word.
-    // Read from a copy when remembered: the statements keep pieces of the line, and the memo keeps the statements.
-    const read = (line: string) =>
-      vocabulary.artifactSieve.test(line) && vocabulary.actionSieve.test(line) ? lineStatements(line, table, resolver, vocabulary) : NONE;
-    const found = scanned.facts ? lineFactFor(scanned.facts, STATEMENTS, owner, () => read(detached(visible))) : read(visible);
-    for (const statement of found) if (keep(statement)) statements.push(toDocument(statement, scanned));
+    // With memos off (no facts) the line is read in place, without a copy.
+    const found = scanned.facts
+      ? (knownLineFactFor(scanned.facts, STATEMENTS, owner) ?? rememberLine(scanned.facts, owner, visible, table, resolver, vocabulary))
+      : readLine(visible, table, resolver, vocabulary);
+    for (let j = 0; j < found.length; j++) if (keep(found[j])) statements.push(toDocument(found[j], scanned));
   }
   return statements;
+}
+
+/** Reads a line and keeps its statements in its facts; apart, so that no variable of findRoleStatements is captured (V8 would make a context per call). */
+function rememberLine(facts: LineFacts, owner: object, visible: string, table: RulesTable, resolver: RoleResolver, vocabulary: ProseVocabulary): RoleStatement[] {
+  // Read from a copy: the statements keep pieces of the line, and the memo keeps the statements.
+  return lineFactFor(facts, STATEMENTS, owner, () => readLine(detached(visible), table, resolver, vocabulary));
+}
+
+/** The statements of a line, in offsets of the line. */
+function readLine(visible: string, table: RulesTable, resolver: RoleResolver, vocabulary: ProseVocabulary): RoleStatement[] {
+  // Cheap tests first: most lines name no artifact type, and most of the rest have no action word.
+  return vocabulary.artifactSieve.test(visible) && vocabulary.actionSieve.test(visible) ? lineStatements(visible, table, resolver, vocabulary) : NONE;
 }
 
 /** The statements of one line, in offsets of the line. */

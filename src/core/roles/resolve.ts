@@ -4,6 +4,7 @@ import { typoDistance } from './distance';
 import { normalizeName, stripArticle } from './normalize';
 import { isPlaceholder } from './placeholders';
 import { roleById } from '../rules/lookup';
+import { TextMemo, detached } from '../memo';
 
 /** How a written term relates to the roles the table knows. */
 export type TermMatch =
@@ -28,6 +29,8 @@ const MARKDOWN_LINK = /^\[([^\]]+)\]\([^)]*\)$/;
 
 // No surrounding \s*: a run of spaces would be tried from each of its positions.
 const SEPARATORS = /,|;|\+|&|\/|\band\b|\bund\b|\ben\b/gi;
+
+const MAX_REMEMBERED_VALUES = 10_000;
 
 /** Minimum length of a term before typo-tolerant matching is tried. */
 const NEAR_MISS_MIN_LENGTH = 6;
@@ -137,9 +140,20 @@ export class RoleResolver {
    * and classifies each. A value that is one known term as a whole is not split.
    */
   resolveValue(text: string, offset: number): ValueItem[] {
+    if (text.length > MAX_VALUE_LENGTH) return this.resolveAt(text, offset);
+    // Remembered per text at offset 0, then placed: a backlog table names the same few owners in every row.
+    const known = this.resolved.get(text);
+    const relative = known ?? this.resolved.remember(text, this.resolveAt(detached(text), 0));
+    return relative.map((item) => ({ text: item.text, start: item.start + offset, end: item.end + offset, match: item.match }));
+  }
+
+  /** Values already split and classified, relative to offset 0 (copies: a memo keeps no document alive). */
+  private readonly resolved = new TextMemo<ValueItem[]>(MAX_REMEMBERED_VALUES);
+
+  private resolveAt(text: string, offset: number): ValueItem[] {
     if (text.length > MAX_VALUE_LENGTH) return [{ text, start: offset, end: offset + text.length, match: { kind: 'placeholder' } }];
     const link = MARKDOWN_LINK.exec(text);
-    if (link) return this.resolveValue(link[1], offset + 1);
+    if (link) return this.resolveAt(link[1], offset + 1);
     const whole = this.classifyItem(text, offset);
     if (whole.match.kind !== 'other') return [whole];
     const items: ValueItem[] = [];

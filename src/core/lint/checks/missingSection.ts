@@ -3,7 +3,7 @@ import { titleMatches } from '../../document/sections';
 import type { Section } from '../../document/sections';
 import { TextMemo } from '../../memo';
 import { flatProse, hasWordsInOrder } from '../../document/storyStatement';
-import type { SectionEntry } from '../../rules/types';
+import type { ArtifactEntry, SectionEntry } from '../../rules/types';
 import { isPlaceholder } from '../../roles/placeholders';
 import type { RuleContext } from '../context';
 import { anchorOfArtifact } from './anchor';
@@ -13,24 +13,38 @@ export function checkMissingSections(context: RuleContext): void {
   const { artifact, item, reporter } = context;
   // A field of that name with a value is the section too: a front-matter key, a `| Acceptance Criteria | … |` row.
   for (const required of artifact.requiredSections) {
-    const keys = sectionKeys(required);
-    if (item.fields.some((field) => keys.has(field.normalizedKey) && field.values.some((v) => !isPlaceholder(v.text.trim(), context.table)))) continue;
+    if (hasFieldFor(context, sectionKeys(required))) continue;
     const isRequired = matcherOf(required);
     const found = item.sections.filter(isRequired);
     if (!found.length && required.inlineForm && hasWordsInOrder(flatProse(item.lines), required.inlineForm)) continue;
-    const values = { artifact: artifact.name.toLowerCase(), section: required.name, reason: required.reason };
     if (!found.length) {
       // A row without that column, a paragraph or a one-line entry has no room for the section.
       if (!item.sectionsExpected) continue;
       const anchor = anchorOfArtifact(context);
       const fix = insertSectionFix(context, required);
-      reporter.report('missing-section', 'missing', values, anchor.start, anchor.end, fix ? [fix] : []);
+      reporter.report('missing-section', 'missing', messageValues(artifact, required), anchor.start, anchor.end, fix ? [fix] : []);
     } else if (!found.some((section) => section.hasContent) && !item.template) {
       // An empty table cell has no width to underline: show the finding on the row's id instead.
       const at = found[0].end > found[0].start ? found[0] : item.anchor;
-      reporter.report('missing-section', 'empty', values, at.start, at.end);
+      reporter.report('missing-section', 'empty', messageValues(artifact, required), at.start, at.end);
     }
   }
+}
+
+/** The message's values, made only for a finding: the check runs for every item (every row of a backlog table). */
+function messageValues(artifact: ArtifactEntry, required: SectionEntry): Record<string, string> {
+  return { artifact: artifact.name.toLowerCase(), section: required.name, reason: required.reason };
+}
+
+/** Whether a field named after the section has a value that is not a placeholder (loops, not closures: once per item). */
+function hasFieldFor(context: RuleContext, keys: Set<string>): boolean {
+  const { fields } = context.item;
+  for (let i = 0; i < fields.length; i++) {
+    if (!keys.has(fields[i].normalizedKey)) continue;
+    const { values } = fields[i];
+    for (let j = 0; j < values.length; j++) if (!isPlaceholder(values[j].text.trim(), context.table)) return true;
+  }
+  return false;
 }
 
 const keysBySection = new WeakMap<SectionEntry, Set<string>>();

@@ -5,7 +5,8 @@ import type { Renaming, RulesTable } from '../../rules/types';
 import type { ParsedDocument } from '../../document/parse';
 import type { Item } from '../../items/model';
 import type { Reporter } from '../report';
-import { detached, factSlot, lineFactFor } from '../../memo';
+import { detached, factSlot, knownLineFactFor, lineFactFor } from '../../memo';
+import type { LineFacts } from '../../memo';
 
 interface TermMatcher {
   /** Cheap test for the first word of any old name; most lines fail it and skip the full pattern. Not global: `test` keeps no state. */
@@ -36,8 +37,9 @@ const TERMS = factSlot<{ owner: object; value: TermFound[] }>();
 export function checkOutdatedTerms(doc: ParsedDocument, items: readonly Item[], table: RulesTable, reporter: Reporter): void {
   const fileItem = items.some((item) => item.shape === 'file');
   // With a file item every line is in an item; otherwise only the items' own lines are checked.
-  const inItem = new Set<number>();
-  if (!fileItem) for (const item of items) for (const line of item.lines) inItem.add(line.line);
+  // One flag per line, not a Set: a backlog table has thousands of row items of one line each.
+  const inItem = new Uint8Array(fileItem ? 0 : doc.index.lineCount);
+  if (!fileItem) for (const item of items) for (const line of item.lines) inItem[line.line] = 1;
   const matcher = termMatcher(table);
   const report = (found: readonly TermFound[], offset: number) => {
     for (const { at, written, newText } of found) {
@@ -54,12 +56,20 @@ export function checkOutdatedTerms(doc: ParsedDocument, items: readonly Item[], 
   }
   // What each line holds is remembered: on a keystroke all lines but one were searched by the last lint.
   for (const line of doc.body.lines) {
-    if (line.inCode || line.visible.length > MAX_LINE || (!fileItem && !inItem.has(line.line))) continue;
-    const { visible } = line;
-    // Searched in a copy when remembered: the names found are pieces of it, and the memo keeps them.
-    const search = (text: string) => (matcher.prefilter.test(text) ? termsIn(lineProse(text), matcher) : NONE);
-    report(line.facts ? lineFactFor(line.facts, TERMS, table, () => search(detached(visible))) : search(visible), line.start);
+    if (line.inCode || line.visible.length > MAX_LINE || (!fileItem && inItem[line.line] !== 1)) continue;
+    // Looked up before a closure is made (in a function of its own): a closure per line made a context per line.
+    // With memos off (no facts) the line is searched in place, without a copy.
+    report(line.facts ? (knownLineFactFor(line.facts, TERMS, table) ?? rememberTerms(line.facts, table, line.visible, matcher)) : searchLine(line.visible, matcher), line.start);
   }
+}
+
+function rememberTerms(facts: LineFacts, table: RulesTable, visible: string, matcher: TermMatcher): TermFound[] {
+  // Searched in a copy: the names found are pieces of it, and the memo keeps them.
+  return lineFactFor(facts, TERMS, table, () => searchLine(detached(visible), matcher));
+}
+
+function searchLine(visible: string, matcher: TermMatcher): TermFound[] {
+  return matcher.prefilter.test(visible) ? termsIn(lineProse(visible), matcher) : NONE;
 }
 
 /** The line with code spans, URLs and link targets blanked, keeping columns. */

@@ -6,6 +6,12 @@ import type { RoleEntry } from '../../rules/types';
 import type { RuleContext } from '../context';
 import { wrongRoleValues } from './wrongRole';
 
+/** "The PO estimates this story with the team": the job is shared with a role that may do it. One function, not one per item. */
+function disallowed({ action, artifact, doer, partners }: RoleStatement): boolean {
+  const allowed = artifact.allowed[action.id];
+  return !!allowed && ![doer.role, ...partners].some((role) => allowed.includes(role.id));
+}
+
 /**
  * `prose-role`: a sentence gives an action to a role that the table does
  * not allow on the artifact type the sentence names ("the PO accepts this
@@ -15,11 +21,6 @@ export function checkProseRole(context: RuleContext): void {
   const { table, resolver, reporter } = context;
   // The item's own lines: a sentence in a story section is read once, in that story.
   const lines = context.item.lines;
-  // "The PO estimates this story with the team": the job is shared with a role that may do it.
-  const disallowed = ({ action, artifact, doer, partners }: RoleStatement) => {
-    const allowed = artifact.allowed[action.id];
-    return !!allowed && ![doer.role, ...partners].some((role) => allowed.includes(role.id));
-  };
   for (const statement of findRoleStatements(lines, table, resolver, disallowed)) {
     const { action, artifact, doer } = statement;
     const allowedIds = artifact.allowed[action.id];

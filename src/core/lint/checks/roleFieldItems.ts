@@ -17,7 +17,9 @@ export interface RoleFieldItem {
 export function roleFieldItems(context: RuleContext): RoleFieldItem[] {
   let items = context.roleFieldItems;
   if (items) return items;
-  items = [];
+  // Most items have one role field item or none (a backlog row): the list starts as a shared empty one, then a
+  // one-element array, rather than an array that reserves 17 slots on its first push. Readers never change it.
+  items = NO_ITEMS;
   const actionsByField = actionFieldMap(context.table);
   for (const field of context.item.fields) {
     const action = actionsByField.get(field.normalizedKey);
@@ -25,19 +27,20 @@ export function roleFieldItems(context: RuleContext): RoleFieldItem[] {
     for (const value of field.values) {
       const resolved = context.resolver.resolveValue(value.text, value.start);
       for (const item of resolved) {
-        if (value.verbatim === false) {
-          // Offsets inside an escaped or folded YAML value are unknown: point at the whole value,
-          // and offer a fix only when the item is the whole value.
-          items.push({ field, action, item: { ...item, start: value.start, end: value.end }, exact: resolved.length === 1 });
-        } else {
-          items.push({ field, action, item, exact: true });
-        }
+        // Offsets inside an escaped or folded YAML value are unknown: point at the whole value,
+        // and offer a fix only when the item is the whole value.
+        const found: RoleFieldItem =
+          value.verbatim === false ? { field, action, item: { ...item, start: value.start, end: value.end }, exact: resolved.length === 1 } : { field, action, item, exact: true };
+        if (items === NO_ITEMS) items = [found];
+        else items.push(found);
       }
     }
   }
   context.roleFieldItems = items;
   return items;
 }
+
+const NO_ITEMS: RoleFieldItem[] = [];
 
 const fieldMaps = new WeakMap<RulesTable, Map<string, ActionEntry>>();
 

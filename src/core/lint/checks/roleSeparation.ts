@@ -7,10 +7,12 @@ import type { RuleContext } from '../context';
  */
 export function checkRoleSeparationInArtifact(context: RuleContext): void {
   const { item, resolver, reporter, table } = context;
-  const holders = new Map<string, { role: string; person: string; start: number; end: number }>();
+  // Made on the first field named after a separated role: most items (every row of a backlog table) have none.
+  let holders: Map<string, { role: string; person: string; start: number; end: number }> | undefined;
   for (const field of item.fields) {
     const role = resolver.exactRole(field.key);
     if (!role || !table.separatedRoles.includes(role.id)) continue;
+    holders ??= new Map();
     for (const value of field.values) {
       for (const item of resolver.resolveValue(value.text, value.start)) {
         if (item.match.kind !== 'other' && item.match.kind !== 'person') continue;

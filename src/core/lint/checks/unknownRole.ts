@@ -15,6 +15,8 @@ export function checkUnknownRole(context: RuleContext): void {
   const { artifact, resolver, reporter, table } = context;
   for (const { action, item, exact } of roleFieldItems(context)) {
     const match = item.match;
+    // Most values name a role or nobody (a backlog table: one per row): the message's parts are only worked out for a finding.
+    if (match.kind !== 'non-safe' && match.kind !== 'near-miss' && !(match.kind === 'other' && resolver.hasRoster)) continue;
     const allowed = rolesOf(context, artifact.allowed[action.id] ?? []);
     const expected = allowed.length ? `; in SAFe, ${whoDoes(allowed, action, artifact)}` : '';
     const replace = (newText: string, preferred: boolean): OffsetFix => ({
