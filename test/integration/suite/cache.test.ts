@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import * as assert from './assert';
 import { fileUri, waitForDiagnostics } from './helpers';
+import type { AgileArtifactsApi } from '../../../src/vscode/extension';
+import type { BacklogNodeView } from '../../../src/vscode/backlog/backlogView';
 
 // The backlog index cache across windows: scripts/test-integration.js runs
 // this suite in sessions on one workspace and one workspace storage, with
@@ -8,29 +10,9 @@ import { fileUri, waitForDiagnostics } from './helpers';
 // disk between sessions 1 and 2 (the harness's `before`). The session number
 // is in `.cache-session` at the workspace root (index.*.ts reads it).
 
-interface NodeView {
-  label: string;
-  description?: string;
-  children: NodeView[];
-}
-interface Status {
-  source?: 'cache' | 'build';
-  files: number;
-  items: number;
-  readyMs?: number;
-  refreshedMs?: number;
-  reread?: number;
-  dropped?: number;
-  cacheMissed?: string;
-  saves: number;
-}
-interface Api {
-  backlogReady(): Promise<void>;
-  backlogRefreshed(): Promise<void>;
-  backlogCacheSaved(): Promise<void>;
-  backlogStatus(): Status;
-  backlogTree(): NodeView[];
-}
+/** The extension's API as it declares it (types only: nothing of src/ is bundled into the suite). */
+type Api = Pick<AgileArtifactsApi, 'backlogReady' | 'backlogRefreshed' | 'backlogCacheSaved' | 'backlogStatus' | 'backlogTree'>;
+type NodeView = BacklogNodeView;
 
 async function activate(): Promise<Api> {
   const extension = vscode.extensions.all.find((candidate) => candidate.id.toLowerCase() === 'agile-artifacts.agile-artifacts')!;
