@@ -131,7 +131,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private async findingsOf(document: vscode.TextDocument): Promise<FileFindings> {
-    const result = await findingsOfFile(document.uri, document.getText(), this.configs);
+    const result = await findingsOfFile(document.uri, document.getText(), this.configs, true);
     if (result.skipped) this.log.info(`Skipped ${document.uri.toString(true)}: ${result.skipped}`);
     return result;
   }
