@@ -157,6 +157,25 @@ function testEntries(dir) {
 // The bundles in dist/ (what ships, and what the integration tests run) carry the table validated at build time.
 const shippedPlugins = [validatedTablePlugin, yamlPlugin];
 
+/**
+ * In the Node host the engine is a module of its own, dist/engine.js, which
+ * the extension and the backlog index's worker thread (dist/indexWorker.js)
+ * both load: one copy of the engine in the .vsix, not one per bundle. The
+ * adapters (and the CLI code the worker reuses) import the core through its index only (src/core/index.ts is the
+ * engine's whole surface); a deeper import would bundle a second copy.
+ */
+const engineModulePlugin = {
+  name: 'engine-module',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)core(\/.*)?$/ }, (args) => {
+      const from = path.relative(path.join(__dirname, 'src'), args.importer).split(path.sep);
+      if (from[0] === '..' || from[0] === 'core') return undefined; // the core itself, node_modules
+      if (!/^(\.\.\/)+core$/.test(args.path)) return { errors: [{ text: `import the core through its index ('…/core'), not ${args.path}: the Node host loads it as dist/engine.js` }] };
+      return { path: './engine.js', external: true };
+    });
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -168,11 +187,25 @@ const builds = [
   },
   {
     ...common,
+    entryPoints: ['src/core/index.ts'],
+    outfile: 'dist/engine.js',
+    platform: 'node',
+    plugins: shippedPlugins,
+  },
+  {
+    ...common,
     entryPoints: ['src/vscode/extension.ts'],
     outfile: 'dist/extension.js',
     platform: 'node',
     external: ['vscode'],
-    plugins: shippedPlugins,
+    plugins: [engineModulePlugin, ...shippedPlugins],
+  },
+  {
+    ...common,
+    entryPoints: ['src/vscode/backlog/worker/indexWorker.ts'],
+    outfile: 'dist/indexWorker.js',
+    platform: 'node',
+    plugins: [engineModulePlugin, ...shippedPlugins],
   },
   {
     ...common,

@@ -24,7 +24,7 @@ export { fixSafely, isSafeToApplyAll, preferredFixes, safeFixes } from './fixAll
 export type { FixedText } from './fixAll';
 export { BacklogGraph, compareItems } from './graph/graph';
 export type { GraphOptions, ParentLink, MissingParent } from './graph/graph';
-export { GRAPH_RULES, recordOf } from './graph/record';
+export { GRAPH_RULES, recordAs, recordOf } from './graph/record';
 export type { FileRecord, GraphItem, GraphRule } from './graph/record';
 export { graphFindings } from './graph/findings';
 export { indexText, lintAndRecord, lintBacklog, mergeFindings } from './graph/indexText';
@@ -34,3 +34,8 @@ export { graphItemCard } from './graph/card';
 export { findMentions, idCandidatesAt } from './graph/mentions';
 export { INDEX_CACHE_FORMAT, decodeIndexCache, decodingIndexCache, encodeIndexCache, encodingIndexCache, fingerprint } from './graph/cache';
 export type { CachedFile, DecodedIndexCache, IndexCache } from './graph/cache';
+export { completeAt } from './complete/completion';
+export type { CompletionKind } from './complete/completion';
+export { completeConfigAt } from './complete/configCompletion';
+export { hoverAt } from './hover/hover';
+export { hoverConfigAt } from './hover/configCards';

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { completeAt } from '../core/complete/completion';
-import type { CompletionKind } from '../core/complete/completion';
+import { completeAt, completeConfigAt } from '../core';
+import type { CompletionKind } from '../core';
 import type { ConfigStore } from './configStore';
 import { fileNameOf, isConfigDocument } from './documents';
-import { completeConfigAt } from '../core/complete/configCompletion';
 import { settingsFor } from './settings';
 
 const KIND: Record<CompletionKind, vscode.CompletionItemKind> = {

@@ -54,6 +54,12 @@ export class ConfigStore {
     return this.search ?? Promise.resolve();
   }
 
+  /** Every config file of the workspace, once the search has answered; undefined when it failed. */
+  async configFiles(): Promise<vscode.Uri[] | undefined> {
+    await this.located();
+    return this.locations && [...this.locations].map((key) => vscode.Uri.parse(key));
+  }
+
   /**
    * A fingerprint of every config file in the workspace, where it is and what
    * it says (what the backlog index cache is keyed by), once the search has

@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import { hoverAt } from '../core/hover/hover';
 import type { ConfigStore } from './configStore';
 import { toRange } from './convert';
 import { fileNameOf, isConfigDocument } from './documents';
-import { effectiveTable, lintConfigText, rulesTable } from '../core';
-import { hoverConfigAt } from '../core/hover/configCards';
+import { effectiveTable, hoverAt, hoverConfigAt, lintConfigText, rulesTable } from '../core';
 import { settingsFor } from './settings';
 import { backlogHover } from './backlog/navigation';
 import type { WorkspaceIndex } from './backlog/workspaceIndex';

@@ -129,3 +129,16 @@ function isPlanPage(file: string, table: RulesTable): boolean {
   const stem = file.replace(/^.*[\\/]/, '').replace(/\.(?:md|markdown)$/i, '').toLowerCase();
   return stem.split(/[-_.\s]+/).some((word) => table.detection.planPageWords.includes(word));
 }
+
+/**
+ * The record of `record`'s file under another name: what a worker that
+ * indexed a file by its path on disk hands over for the file's URI. Every
+ * place a record names its file is here.
+ */
+export function recordAs(record: FileRecord, file: string): FileRecord {
+  return {
+    ...record,
+    file,
+    items: record.items.map((item) => ({ ...item, file, key: `${file}#${item.line}` })),
+  };
+}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BacklogGraph, graphFindings, indexText, rulesTable } from '../../core';
+import { BacklogGraph, graphFindings, indexText, recordAs, rulesTable } from '../../core';
 import type { ArtifactsConfig, CachedFile, FileRecord, GraphItem } from '../../core';
 import { filesToCheck } from '../commands/lintWorkspace';
 import type { ConfigStore } from '../configStore';
@@ -10,6 +10,7 @@ import { settingsFor } from '../settings';
 import { decodeInSlices, encodeInSlices, runInSlices } from './indexCache';
 import type { IndexCacheStore } from './indexCache';
 import { readConcurrency, readText, statFile, yieldToHost } from './readTexts';
+import { canIndexInWorkers, indexFolderInWorkers, workerTaskFor } from './worker/workerIndexing';
 import type { FileStat } from './readTexts';
 
 const MARKDOWN_GLOB = '**/{*.md,*.markdown}';
@@ -34,6 +35,11 @@ export interface BacklogIndexStatus {
   phases?: { keyMs: number; readMs: number; decodeMs: number; graphMs: number; kb: number };
   /** With the cache, where refreshedMs went after readyMs: graph diagnostics, the file search, the stats and re-reads. */
   refreshPhases?: { diagnosticsMs: number; searchMs: number; statMs: number };
+  /**
+   * Without the cache, where the build's time went: the file search, reading and indexing the files (of which the
+   * engine and the graph on this thread), the graph diagnostics; and how many folders were read in worker threads.
+   */
+  buildPhases?: { searchMs: number; readAndIndexMs: number; engineMs: number; diagnosticsMs: number; workerFolders: number };
   /** Cache writes done, and the last one's size and time. */
   saves: number;
   savedBytes?: number;
@@ -158,11 +164,14 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (fromCache && this.cache && (await this.loadCache(generation))) return;
       if (generation !== this.generation) return;
       const started = Date.now();
-      await this.build(generation);
+      // Ready once the graphs are in place (what the view, navigation and hovers ask); the graph diagnostics follow.
+      await this.build(generation, () => {
+        this.status = { ...this.status, source: 'build', ...this.counts(), readyMs: Date.now() - started };
+        this.markReady();
+        this.notify(true);
+      });
       if (generation !== this.generation) return;
-      const ms = Date.now() - started;
-      this.status = { ...this.status, source: 'build', ...this.counts(), readyMs: ms, refreshedMs: ms };
-      this.markReady();
+      this.status = { ...this.status, refreshedMs: Date.now() - started };
       this.markRefreshed();
       this.scheduleSave(SAVE_DELAY_MS / 2);
     })().catch((error) => this.log.error(`Could not index the backlog: ${(error as Error)?.stack ?? error}`));
@@ -203,14 +212,24 @@ export class WorkspaceIndex implements vscode.Disposable {
    * milliseconds between them, so a file opened meanwhile is linted between
    * two slices, not after the build.
    */
-  private async build(generation: number): Promise<void> {
+  private async build(generation: number, ready: () => void): Promise<void> {
     const started = Date.now();
-    const [uris] = await Promise.all([filesToCheck(undefined, MARKDOWN_GLOB), this.configs.located()]);
+    // In the Node host, folders on disk are walked, read and indexed in worker threads; the rest is read here.
+    const configFiles = await this.configs.configFiles();
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => settingsFor(folder.uri).enable);
+    const threaded = configFiles ? folders.filter(canIndexInWorkers) : [];
+    const hosted = folders.filter((folder) => !threaded.includes(folder));
+    const uris = hosted.length ? await filesToCheck(undefined, MARKDOWN_GLOB, hosted) : [];
     if (generation !== this.generation) return;
     const found = Date.now();
     const fresh = new Map<string, BacklogGraph>();
     const open = new Map<string, vscode.TextDocument>();
     for (const document of vscode.workspace.textDocuments) if (!document.isClosed) open.set(document.uri.toString(), document);
+    const graphOf = (folder: vscode.WorkspaceFolder) => {
+      let graph = fresh.get(folder.uri.toString());
+      if (!graph) fresh.set(folder.uri.toString(), (graph = new BacklogGraph(rulesTable())));
+      return graph;
+    };
     /** Per directory: the folder's graph and the config that applies there (both the same for every file in it). */
     const byDirectory = new Map<string, { graph: BacklogGraph; config: Promise<ArtifactsConfig> } | undefined>();
     const place = (uri: vscode.Uri) => {
@@ -219,11 +238,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (byDirectory.has(directory)) return byDirectory.get(directory);
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       let placed: { graph: BacklogGraph; config: Promise<ArtifactsConfig> } | undefined;
-      if (folder) {
-        let graph = fresh.get(folder.uri.toString());
-        if (!graph) fresh.set(folder.uri.toString(), (graph = new BacklogGraph(rulesTable())));
-        placed = { graph, config: this.configs.forDocument(uri).then((found) => found.config) };
-      }
+      if (folder) placed = { graph: graphOf(folder), config: this.configs.forDocument(uri).then((found) => found.config) };
       byDirectory.set(directory, placed);
       return placed;
     };
@@ -234,7 +249,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     let indexMs = 0;
     let slice = Date.now();
     let next = 0;
-    const worker = async () => {
+    const reader = async () => {
       while (next < uris.length && generation === this.generation) {
         const uri = uris[next++];
         const placed = place(uri);
@@ -262,15 +277,58 @@ export class WorkspaceIndex implements vscode.Disposable {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(readConcurrency(uris[0]), uris.length) }, worker));
+    const readHere = () => Promise.all(Array.from({ length: Math.min(readConcurrency(uris[0]), uris.length - next) }, reader));
+    const stopped = () => generation !== this.generation;
+    let workerFolders = threaded.length;
+    const inWorkers = threaded.map(async (folder) => {
+      const graph = graphOf(folder);
+      try {
+        const task = await workerTaskFor(folder, settingsFor(folder.uri).exclude, configFiles!, (uri) => this.configs.forDocument(uri).then((found) => found.config));
+        const records: FileRecord[] = [];
+        await indexFolderInWorkers(folder, task, (batch) => {
+          for (const { uri, record } of batch) {
+            // An open document is indexed from its text in the editor, below.
+            if (open.has(uri)) continue;
+            if (record) records.push(recordAs(record, uri));
+            read.add(uri);
+            count++;
+          }
+        }, stopped);
+        if (stopped()) return;
+        // All at once: each item is resolved once against all the others, not again for each file that touches it.
+        const indexStart = Date.now();
+        await runInSlices(graph.loading(records), () => this.giveWay());
+        indexMs += Date.now() - indexStart;
+        for (const document of open.values()) {
+          if (stopped() || vscode.workspace.getWorkspaceFolder(document.uri) !== folder || !isIndexed(document.uri) || !/\.(md|markdown)$/i.test(document.uri.path)) continue;
+          const { config } = await this.configs.forDocument(document.uri);
+          const record = indexText(document.uri.toString(), document.getText(), { config, fileName: fileNameOf(document.uri) });
+          if (record) graph.update(record);
+          read.add(document.uri.toString());
+          count++;
+        }
+      } catch (error) {
+        // Worker threads could not do it (none start, one failed): this thread reads the folder, as in the web host.
+        workerFolders--;
+        this.log.warn(`Indexing ${folder.name} in worker threads failed, indexing it here: ${(error as Error)?.message ?? error}`);
+        if (stopped()) return;
+        fresh.set(folder.uri.toString(), new BacklogGraph(rulesTable()));
+        for (const key of [...read]) if (vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(key)) === folder) read.delete(key);
+        uris.push(...(await filesToCheck(undefined, MARKDOWN_GLOB, [folder])));
+        await readHere();
+      }
+    });
+    await Promise.all([readHere(), ...inWorkers]);
     if (generation !== this.generation) return;
     this.graphs.clear();
     for (const [key, graph] of fresh) this.graphs.set(key, graph);
     this.known.clear();
     for (const file of read) this.known.set(file, null);
+    ready();
     const publishStart = Date.now();
     if (!(await this.publishAll(generation))) return;
     const items = [...this.graphs.values()].reduce((sum, graph) => sum + graph.size, 0);
+    this.status = { ...this.status, buildPhases: { searchMs: found - started, readAndIndexMs: publishStart - found, engineMs: indexMs, diagnosticsMs: Date.now() - publishStart, workerFolders } };
     this.log.info(
       `Indexed ${count} files, ${items} items, in ${Date.now() - started} ms: file search ${found - started} ms, then reads and indexing ${publishStart - found} ms `
         + `(engine and graph ${indexMs} ms; ${readMs} ms of reads summed over the ones in flight), graph diagnostics ${Date.now() - publishStart} ms`,

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { rulesTable } from '../../core';
-import { artifactTemplate } from '../../core/templates';
+import { artifactTemplate, rulesTable } from '../../core';
 import { settingsFor } from '../settings';
 
 /** What each "New …" command creates: artifact types to choose from and the file suffix. */

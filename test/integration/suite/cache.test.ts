@@ -11,6 +11,8 @@ import type { BacklogNodeView } from '../../../src/vscode/backlog/backlogView';
 // is in `.cache-session` at the workspace root (index.*.ts reads it).
 
 /** The extension's API as it declares it (types only: nothing of src/ is bundled into the suite). */
+declare const AGILE_ARTIFACTS_TEST_HOST: 'node' | 'web';
+
 type Api = Pick<AgileArtifactsApi, 'backlogReady' | 'backlogRefreshed' | 'backlogCacheSaved' | 'backlogStatus' | 'backlogTree'>;
 type NodeView = BacklogNodeView;
 
@@ -37,6 +39,8 @@ export function cacheSuite(session: number): void {
         const status = backlog.backlogStatus();
         assert.equal(status.source, 'build', JSON.stringify(status));
         assert.match(status.cacheMissed ?? '', /none saved yet/);
+        // The Node host reads a folder on disk in worker threads (dist/indexWorker.js); the web host has none.
+        assert.equal(status.buildPhases?.workerFolders, AGILE_ARTIFACTS_TEST_HOST === 'node' ? 1 : 0, JSON.stringify(status));
         await backlog.backlogCacheSaved();
         assert.ok(backlog.backlogStatus().saves >= 1, JSON.stringify(backlog.backlogStatus()));
         const lines = outline(backlog.backlogTree());

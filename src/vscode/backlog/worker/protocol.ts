@@ -1,0 +1,26 @@
+import type { ArtifactsConfig, FileRecord } from '../../../core';
+
+/** What the extension gives an index worker (workerData.agileArtifactsIndexTask): plain data, cloned into the thread. */
+export interface IndexWorkerTask {
+  /** The workspace folder's path on disk. */
+  root: string;
+  /** The folder's `agileArtifacts.exclude` globs, relative to it. */
+  exclude: string[];
+  /** Paths of workspace folders inside this one: their files are theirs. */
+  nestedFolders: string[];
+  /** Each directory that holds a config file, with the layered config that applies there. */
+  configs: [string, ArtifactsConfig][];
+  /** This worker takes the files at positions index, index + of, … of the folder's sorted list. */
+  share: { index: number; of: number };
+}
+
+/** A file the worker read: its path relative to the folder, `/`-separated, and its record (null: not checked, or no longer there). */
+export interface WorkerEntry {
+  rel: string;
+  record: FileRecord | null;
+}
+
+export type IndexWorkerMessage =
+  | { kind: 'records'; entries: WorkerEntry[] }
+  | { kind: 'done'; files: number }
+  | { kind: 'error'; message: string };
