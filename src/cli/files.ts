@@ -27,15 +27,19 @@ interface FoundFile {
   real?: string;
 }
 
-function walk(dir: string, found: FoundFile[], realDir = realPath(dir)): void {
+/** A folder's entries sorted by name (by code unit, as on every platform alike), or none when it cannot be read. */
+export function sortedEntries(dir: string): fs.Dirent[] {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
-    return;
+    return [];
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function walk(dir: string, found: FoundFile[], realDir = realPath(dir)): void {
+  for (const entry of sortedEntries(dir)) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (isWalkedFolder(entry.name)) walk(full, found, path.join(realDir, entry.name));

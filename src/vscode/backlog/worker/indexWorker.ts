@@ -10,6 +10,7 @@ import picomatch from 'picomatch';
 import { EMPTY_CONFIG, indexText } from '../../../core';
 import type { ArtifactsConfig } from '../../../core';
 import { readLintable } from '../../../cli/fileTask';
+import { sortedEntries } from '../../../cli/files';
 import type { IndexWorkerMessage, IndexWorkerTask, WorkerEntry } from './protocol';
 
 /** Records per message: large enough that posting costs little, small enough that the graph fills as the worker goes. */
@@ -59,14 +60,7 @@ function markdownFiles(task: IndexWorkerTask): string[] {
     // A folder reached twice through links is walked once, and a link loop ends.
     if (seen.has(real)) return;
     seen.add(real);
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
+    for (const entry of sortedEntries(dir)) {
       const full = path.join(dir, entry.name);
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
       const kind = entry.isSymbolicLink() ? linkTarget(full) : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : undefined;
