@@ -232,7 +232,7 @@ async function main() {
   fs.chmodSync('dist/cli.js', 0o755);
 }
 
-module.exports = { yamlPlugin, validatedTablePlugin, compactModule, shippedTable };
+module.exports = { yamlPlugin, validatedTablePlugin, compactModule, shippedTable, builds };
 
 if (require.main === module) {
   main().catch((error) => {
