@@ -6,6 +6,7 @@ const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
 const YAML = require('yaml');
+const { yamlParseOnlyPlugin } = require('./scripts/build/yamlParseOnly');
 
 const production = process.argv.includes('--production');
 const { version } = require('./package.json');
@@ -213,7 +214,8 @@ const builds = [
     outfile: 'dist/web/extension.js',
     platform: 'browser',
     external: ['vscode'],
-    plugins: shippedPlugins,
+    // Without the yaml library's stringify and toJS modules, which nothing here calls (scripts/build/yamlParseOnly.js).
+    plugins: [yamlParseOnlyPlugin, ...shippedPlugins],
     // No Node fs in the browser: src/vscode/backlog/readTexts.ts leaves its Node branch out.
     define: { ...common.define, AGILE_ARTIFACTS_HOST: '"web"' },
   },
@@ -263,7 +265,7 @@ async function main() {
   fs.chmodSync('dist/cli.js', 0o755);
 }
 
-module.exports = { yamlPlugin, validatedTablePlugin, compactModule, shippedTable };
+module.exports = { yamlPlugin, validatedTablePlugin, compactModule, shippedTable, builds };
 
 if (require.main === module) {
   main().catch((error) => {
