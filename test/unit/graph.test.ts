@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BacklogGraph, lintConfigText, rulesTable } from '../../src/core';
+import { BacklogGraph, lintConfigText, recordAs, rulesTable } from '../../src/core';
 import { findingsIn, findingsOf, graphOf, itemIn, parentOf, record, typed } from './graphFixtures';
 
 // The backlog graph (SPEC §7) on small workspaces of inline Markdown: each file
@@ -437,5 +437,19 @@ describe('backlog graph: edits, renames, moves and deletes', () => {
     graph.update(record('w/e.md', `Intro.\n\n${before}`));
     assert.equal(parentOf(graph, 'w/s.story.md'), 'w/e.md#4 by field');
     assert.equal(graph.item('w/e.md#2'), undefined);
+  });
+});
+
+describe('recordAs: a record made under one name, for another (the index worker names files by path, the editor by URI)', () => {
+  it('gives every item the new file and key, and the graph links it as if it had been made under that name', () => {
+    const epic = '# Epic EPIC-1: Checkout\n\n## Feature FEAT-1: Cards\n\n**Parent:** EPIC-1\n';
+    const story = '# Story ST-1: Pay\n\n**Parent:** FEAT-1\n\nAs a shopper, I want to pay so that I leave.\n';
+    const moved = recordAs(record('backlog/ST-1.md', story), 'file:///w/backlog/ST-1.md');
+    assert.deepEqual(moved, record('file:///w/backlog/ST-1.md', story));
+    assert.ok(!JSON.stringify(moved).includes('"backlog/ST-1.md'), JSON.stringify(moved));
+    const graph = new BacklogGraph(rulesTable());
+    graph.update(record('file:///w/backlog/EPIC-1.md', epic));
+    graph.update(moved);
+    assert.equal(parentOf(graph, 'file:///w/backlog/ST-1.md'), 'file:///w/backlog/EPIC-1.md#2 by field');
   });
 });
