@@ -83,7 +83,9 @@ const FIELD = factSlot<Field | null>();
 // every body line, and a closure here made V8 allocate a context on every call, hit or miss.
 function rememberedField(scanned: ScannedLine): Field | undefined {
   if (!scanned.facts) return readFieldLine(scanned);
-  const relative = knownLineFact(scanned.facts, FIELD) ?? rememberField(scanned.facts, scanned);
+  // `null` is a remembered "no field": only undefined (never read) may fill the slot, or every such line made a closure.
+  const known = knownLineFact(scanned.facts, FIELD);
+  const relative = known === undefined ? rememberField(scanned.facts, scanned) : known;
   return relative ? placeField(relative, scanned.start, scanned.line) : undefined;
 }
 
