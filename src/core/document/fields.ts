@@ -2,6 +2,7 @@ import type { FrontMatter } from './frontMatter';
 import type { ScannedLine } from './scan';
 import { detached, factSlot, knownLineFact, lineFact } from '../memo';
 import type { LineFacts } from '../memo';
+import { codeAt } from '../text';
 
 /** Where a field was written; front matter and body forms are checked alike. */
 export type FieldSource = 'front-matter' | 'body';
@@ -124,7 +125,7 @@ function readFieldLine(scanned: ScannedLine): Field | undefined {
   const rest = visible.slice(column);
   if (rest.startsWith('|')) return readTableRow(scanned);
 
-  const first = rest.charCodeAt(0);
+  const first = codeAt(rest, 0);
   // Only `*` or `_` can open a bold key: skip the regex for every other line.
   const bold = first === 42 || first === 95 ? BOLD_FIELD.exec(rest) : null;
   if (bold && (bold[3] || bold[4])) {
@@ -178,7 +179,7 @@ function readTableRow(scanned: ScannedLine): Field | undefined {
 
 /** Where the cell that starts at `from` ends: the next unescaped pipe, or the end of the text. */
 function cellEnd(text: string, from: number): number {
-  for (let i = text.indexOf('|', from); i !== -1; i = text.indexOf('|', i + 1)) if (text.charCodeAt(i - 1) !== 92) return i;
+  for (let i = text.indexOf('|', from); i !== -1; i = text.indexOf('|', i + 1)) if (codeAt(text, i - 1) !== 92) return i;
   return text.length;
 }
 

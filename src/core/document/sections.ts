@@ -1,6 +1,7 @@
 import type { ScannedLine } from './scan';
 import { detached, factSlot, knownLineFact, lineFact } from '../memo';
 import type { LineFacts } from '../memo';
+import { codeAt } from '../text';
 
 /** A heading or label that opens a part of the document. */
 export interface Section {
@@ -205,7 +206,7 @@ class ParsedSection implements Section {
 /** Text that counts as content: not blank, not only list/task markers, pipes, colons or dashes. */
 export function hasText(text: string): boolean {
   let i = 0;
-  for (let c = text.charCodeAt(0); c === 32 || c === 9 || c === 62 /* > */; c = text.charCodeAt(++i));
+  for (let c = codeAt(text, 0); c === 32 || c === 9 || c === 62 /* > */; c = codeAt(text, ++i));
   // Char codes, no pattern and no slice: this runs for every body line, and each match allocated on every keystroke.
   if (i < text.length) i += listMarkerLength(text, i);
   for (; i < text.length; i++) {
@@ -228,12 +229,12 @@ function listMarkerLength(text: string, from: number): number {
   else {
     let digits = i;
     while (digits < end && isDigit(text.charCodeAt(digits))) digits++;
-    const after = text.charCodeAt(digits);
+    const after = codeAt(text, digits);
     if (digits > i && digits < end && (after === 46 /* . */ || after === 41 /* ) */)) i = digits + 1;
   }
   while (i < end && isRegExpSpace(text.charCodeAt(i))) i++;
   if (i < end && text.charCodeAt(i) === 91 /* [ */) {
-    const inner = text.charCodeAt(i + 1);
+    const inner = codeAt(text, i + 1);
     if (i + 2 < end && (inner === 32 || inner === 120 || inner === 88) && text.charCodeAt(i + 2) === 93 /* ] */) i += 3;
     else if (i + 1 < end && inner === 93) i += 2;
   }
