@@ -53,3 +53,12 @@ export class LineIndex {
     return this.text.slice(this.lineStarts[line], this.lineEnd(line));
   }
 }
+
+/**
+ * `text.charCodeAt(i)`, NaN past either end as charCodeAt gives, but without reading out of bounds:
+ * V8's optimized code assumes a read in bounds, and the first one that is not throws that code away
+ * (with every function inlined into it) and compiles it again, which the CLI's first files pay for.
+ */
+export function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : NaN;
+}

@@ -7,6 +7,7 @@
  * every keystroke.
  */
 import { delimiterColumns, headerColumns } from './tableSyntax';
+import { codeAt } from '../text';
 
 export type CodeKind = 'fenced' | 'indented';
 /**
@@ -56,7 +57,7 @@ export class BlockTracker {
    */
   next(line: string, inComment: boolean): LineKind | undefined {
     // Most lines are prose at the top level: a line that starts with a letter opens no block.
-    if (this.containers.length === 0 && !this.fence && !this.html && !this.table && !inComment && isLetter(line.charCodeAt(0))) {
+    if (this.containers.length === 0 && !this.fence && !this.html && !this.table && !inComment && isLetter(codeAt(line, 0))) {
       this.text = true;
       this.lastLine = line;
       this.lastPos = 0;
@@ -70,7 +71,7 @@ export class BlockTracker {
       const container = this.containers[matched];
       const indent = indentAt(line, pos, col);
       if (container.quote) {
-        if (indent.width > 3 || line.charCodeAt(indent.pos) !== GT) break;
+        if (indent.width > 3 || codeAt(line, indent.pos) !== GT) break;
         [pos, col] = afterQuoteMarker(line, indent.pos + 1, indent.col + 1);
       } else if (blank) {
         if (container.empty) break;
@@ -139,7 +140,7 @@ export class BlockTracker {
         }
         return 'indented';
       }
-      const c = line.charCodeAt(indent.pos);
+      const c = codeAt(line, indent.pos);
       if (c === GT) {
         this.containers.push({ quote: true, content: 0 });
         this.text = false;
@@ -165,7 +166,7 @@ export class BlockTracker {
         [pos, col] = after.width > 4 ? advanceTo(line, marker, markerCol, markerCol + 1) : [after.pos, after.col];
         continue;
       }
-      if (c === 60 /* < */ && line.charCodeAt(indent.pos + 1) === 33 /* ! */) {
+      if (c === 60 /* < */ && codeAt(line, indent.pos + 1) === 33 /* ! */) {
         // A comment (or `<!DOCTYPE`) block: scan.ts follows it to its `-->`; after it, no paragraph is open.
         this.text = false;
         return undefined;
@@ -197,9 +198,9 @@ export class BlockTracker {
   private closesFence(line: string, pos: number, col: number): boolean {
     const fence = this.fence!;
     const indent = indentAt(line, pos, col);
-    if (indent.width > 3 || line.charCodeAt(indent.pos) !== fence.char) return false;
+    if (indent.width > 3 || codeAt(line, indent.pos) !== fence.char) return false;
     let end = indent.pos;
-    while (line.charCodeAt(end) === fence.char) end++;
+    while (codeAt(line, end) === fence.char) end++;
     return end - indent.pos >= fence.length && isBlank(line, end);
   }
 }
@@ -213,7 +214,7 @@ function isLetter(c: number): boolean {
 function indentAt(line: string, pos: number, col: number): { pos: number; col: number; width: number } {
   const start = col;
   for (;;) {
-    const c = line.charCodeAt(pos);
+    const c = codeAt(line, pos);
     if (c === SPACE) col++;
     else if (c === TAB) col += 4 - (col % 4);
     else return { pos, col, width: col - start };
@@ -224,7 +225,7 @@ function indentAt(line: string, pos: number, col: number): { pos: number; col: n
 /** Moves past blank until column `target` (a tab that overshoots is consumed whole: close enough here). */
 function advanceTo(line: string, pos: number, col: number, target: number): [number, number] {
   while (col < target) {
-    const c = line.charCodeAt(pos);
+    const c = codeAt(line, pos);
     if (c === SPACE) col++;
     else if (c === TAB) col += 4 - (col % 4);
     else break;
@@ -235,13 +236,13 @@ function advanceTo(line: string, pos: number, col: number, target: number): [num
 
 /** After `>`, one optional space belongs to the marker. */
 function afterQuoteMarker(line: string, pos: number, col: number): [number, number] {
-  const c = line.charCodeAt(pos);
+  const c = codeAt(line, pos);
   return c === SPACE || c === TAB ? [pos + 1, col + 1] : [pos, col];
 }
 
 function isBlank(line: string, from: number): boolean {
   for (let i = from; i < line.length; i++) {
-    const c = line.charCodeAt(i);
+    const c = codeAt(line, i);
     if (c !== SPACE && c !== TAB && c !== 13) return false;
   }
   return true;
@@ -253,16 +254,16 @@ function isBlank(line: string, from: number): boolean {
  * may start (CommonMark), so `2019. was a good year` continues the text.
  */
 function listMarker(line: string, pos: number, inParagraph: boolean): number | undefined {
-  const c = line.charCodeAt(pos);
+  const c = codeAt(line, pos);
   let end = pos;
   if (c === 45 || c === 42 || c === 43) end = pos + 1;
   else {
-    while (end - pos < 9 && line.charCodeAt(end) >= 48 && line.charCodeAt(end) <= 57) end++;
-    if (end === pos || (line.charCodeAt(end) !== 46 && line.charCodeAt(end) !== 41)) return undefined;
+    while (end - pos < 9 && codeAt(line, end) >= 48 && codeAt(line, end) <= 57) end++;
+    if (end === pos || (codeAt(line, end) !== 46 && codeAt(line, end) !== 41)) return undefined;
     if (inParagraph && line.slice(pos, end) !== '1') return undefined;
     end++;
   }
-  const after = line.charCodeAt(end);
+  const after = codeAt(line, end);
   if (end < line.length && after !== SPACE && after !== TAB && after !== 13) return undefined;
   if (inParagraph && isBlank(line, end)) return undefined;
   return end;
@@ -270,13 +271,13 @@ function listMarker(line: string, pos: number, inParagraph: boolean): number | u
 
 /** `***`, `- - -`, `___`: three or more of one of them, spaces between. */
 function isThematicBreak(line: string, pos: number): boolean {
-  const c = line.charCodeAt(pos);
+  const c = codeAt(line, pos);
   if (c !== 42 && c !== 45 && c !== 95) return false;
   // `- - - … text` nests a list item per marker: without this, each would rescan the line.
   if (otherThanBreakChars(line, pos) < line.length) return false;
   let count = 0;
   for (let i = pos; i < line.length; i++) {
-    const d = line.charCodeAt(i);
+    const d = codeAt(line, i);
     if (d === c) count++;
     else if (d !== SPACE && d !== TAB && d !== 13) return false;
   }
@@ -297,7 +298,7 @@ function otherThanBreakChars(line: string, pos: number): number {
   if (line === breakLine && pos >= breakFrom && pos <= breakStop) return breakStop;
   let i = pos;
   for (; i < line.length; i++) {
-    const d = line.charCodeAt(i);
+    const d = codeAt(line, i);
     if (d !== 42 && d !== 45 && d !== 95 && d !== SPACE && d !== TAB && d !== 13) break;
   }
   breakLine = line;
@@ -308,27 +309,27 @@ function otherThanBreakChars(line: string, pos: number): number {
 
 /** `!!! type`, `??? type`, `???+ type` (an admonition or a collapsible one). */
 function isAdmonition(line: string, pos: number): boolean {
-  const c = line.charCodeAt(pos);
-  if ((c !== 33 && c !== 63) || line.charCodeAt(pos + 1) !== c || line.charCodeAt(pos + 2) !== c) return false;
+  const c = codeAt(line, pos);
+  if ((c !== 33 && c !== 63) || codeAt(line, pos + 1) !== c || codeAt(line, pos + 2) !== c) return false;
   let end = pos + 3;
-  if (c === 63 && line.charCodeAt(end) === 43 /* + */) end++;
-  const after = line.charCodeAt(end);
+  if (c === 63 && codeAt(line, end) === 43 /* + */) end++;
+  const after = codeAt(line, end);
   return (after === SPACE || after === TAB) && !isBlank(line, end);
 }
 
 /** `#` to `######`, then a space, a tab or the end of the line. */
 function isAtxHeading(line: string, pos: number): boolean {
   let end = pos;
-  while (line.charCodeAt(end) === 35) end++;
-  const after = line.charCodeAt(end);
+  while (codeAt(line, end) === 35) end++;
+  const after = codeAt(line, end);
   return end > pos && end - pos <= 6 && (end === line.length || after === SPACE || after === TAB || after === 13);
 }
 
 function isSetextUnderline(line: string, pos: number): boolean {
-  const c = line.charCodeAt(pos);
+  const c = codeAt(line, pos);
   if (c !== 61 && c !== 45) return false;
   let end = pos;
-  while (line.charCodeAt(end) === c) end++;
+  while (codeAt(line, end) === c) end++;
   return isBlank(line, end);
 }
 
@@ -340,9 +341,9 @@ function isSetextUnderline(line: string, pos: number): boolean {
 export function startsBlock(line: string, pos = 0, col = 0, inParagraph = true): boolean {
   const indent = indentAt(line, pos, col);
   if (indent.width >= 4) return false;
-  const c = line.charCodeAt(indent.pos);
+  const c = codeAt(line, indent.pos);
   if (c === 60 /* < */) {
-    const d = line.charCodeAt(indent.pos + 1);
+    const d = codeAt(line, indent.pos + 1);
     return d === 33 /* ! */ || d === 63 /* ? */ || startsHtmlBlock(line, indent.pos, true);
   }
   return c === GT || isAtxHeading(line, indent.pos) || isThematicBreak(line, indent.pos) || listMarker(line, indent.pos, inParagraph) !== undefined || fenceOpener(line, indent.pos) !== undefined;
@@ -361,13 +362,13 @@ const BLOCK_TAGS = new Set(('address article aside base basefont blockquote body
  */
 function startsHtmlBlock(line: string, pos: number, inParagraph: boolean): boolean {
   let i = pos + 1;
-  if (line.charCodeAt(i) === 47 /* / */) i++;
+  if (codeAt(line, i) === 47 /* / */) i++;
   const nameStart = i;
-  for (let c = line.charCodeAt(i); (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57 && i > nameStart) || c === 45; c = line.charCodeAt(++i));
+  for (let c = codeAt(line, i); (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57 && i > nameStart) || c === 45; c = codeAt(line, ++i));
   if (i === nameStart) return false;
   const name = line.slice(nameStart, i).toLowerCase();
-  const after = line.charCodeAt(i);
-  const ends = i === line.length || after === SPACE || after === TAB || after === 13 || after === 62 || (after === 47 && line.charCodeAt(i + 1) === 62);
+  const after = codeAt(line, i);
+  const ends = i === line.length || after === SPACE || after === TAB || after === 13 || after === 62 || (after === 47 && codeAt(line, i + 1) === 62);
   if (ends && (BLOCK_TAGS.has(name) || name === 'script' || name === 'pre' || name === 'style' || name === 'textarea')) return true;
   if (inParagraph) return false;
   const close = line.indexOf('>', i);
@@ -376,7 +377,7 @@ function startsHtmlBlock(line: string, pos: number, inParagraph: boolean): boole
 
 /** A delimiter row under a header with as many cells: a GFM table, which may interrupt a paragraph. */
 function isTableStart(line: string, pos: number, header: string, headerPos: number): boolean {
-  const c = line.charCodeAt(pos);
+  const c = codeAt(line, pos);
   if (c !== 124 && c !== 45 && c !== 58) return false;
   const columns = delimiterColumns(line.slice(pos));
   return columns > 0 && headerColumns(header.slice(headerPos)) === columns;
@@ -384,10 +385,10 @@ function isTableStart(line: string, pos: number, header: string, headerPos: numb
 
 /** ```` ``` ```` or `~~~` (3 or more); a backtick fence's info string holds no backtick. */
 function fenceOpener(line: string, pos: number): { char: number; length: number } | undefined {
-  const c = line.charCodeAt(pos);
+  const c = codeAt(line, pos);
   if (c !== BACKTICK && c !== TILDE) return undefined;
   let end = pos;
-  while (line.charCodeAt(end) === c) end++;
+  while (codeAt(line, end) === c) end++;
   if (end - pos < 3) return undefined;
   if (c === BACKTICK && line.indexOf('`', end) !== -1) return undefined;
   return { char: c, length: end - pos };

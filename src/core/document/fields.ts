@@ -2,6 +2,7 @@ import type { FrontMatter } from './frontMatter';
 import type { ScannedLine } from './scan';
 import { detached, factSlot, knownLineFact, lineFact } from '../memo';
 import type { LineFacts } from '../memo';
+import { codeAt } from '../text';
 
 /** Where a field was written; front matter and body forms are checked alike. */
 export type FieldSource = 'front-matter' | 'body';
@@ -83,7 +84,9 @@ const FIELD = factSlot<Field | null>();
 // every body line, and a closure here made V8 allocate a context on every call, hit or miss.
 function rememberedField(scanned: ScannedLine): Field | undefined {
   if (!scanned.facts) return readFieldLine(scanned);
-  const relative = knownLineFact(scanned.facts, FIELD) ?? rememberField(scanned.facts, scanned);
+  // `null` is a remembered "no field": only undefined (never read) may fill the slot, or every such line made a closure.
+  const known = knownLineFact(scanned.facts, FIELD);
+  const relative = known === undefined ? rememberField(scanned.facts, scanned) : known;
   return relative ? placeField(relative, scanned.start, scanned.line) : undefined;
 }
 
@@ -122,7 +125,7 @@ function readFieldLine(scanned: ScannedLine): Field | undefined {
   const rest = visible.slice(column);
   if (rest.startsWith('|')) return readTableRow(scanned);
 
-  const first = rest.charCodeAt(0);
+  const first = codeAt(rest, 0);
   // Only `*` or `_` can open a bold key: skip the regex for every other line.
   const bold = first === 42 || first === 95 ? BOLD_FIELD.exec(rest) : null;
   if (bold && (bold[3] || bold[4])) {
@@ -176,7 +179,7 @@ function readTableRow(scanned: ScannedLine): Field | undefined {
 
 /** Where the cell that starts at `from` ends: the next unescaped pipe, or the end of the text. */
 function cellEnd(text: string, from: number): number {
-  for (let i = text.indexOf('|', from); i !== -1; i = text.indexOf('|', i + 1)) if (text.charCodeAt(i - 1) !== 92) return i;
+  for (let i = text.indexOf('|', from); i !== -1; i = text.indexOf('|', i + 1)) if (codeAt(text, i - 1) !== 92) return i;
   return text.length;
 }
 

@@ -1,6 +1,7 @@
 import type { ScannedLine } from './scan';
 import { detached, factSlot, knownLineFact, lineFact } from '../memo';
 import type { LineFacts } from '../memo';
+import { codeAt } from '../text';
 
 /** A heading or label that opens a part of the document. */
 export interface Section {
@@ -120,7 +121,9 @@ function rememberedSectionLine(scanned: ScannedLine): OpenedSection | undefined 
   // In a raw HTML block `#` opens nothing: the same text reads differently there, so it is not remembered.
   // With memos off (no facts) the line is read in place, without a copy.
   if (!scanned.facts || scanned.html) return readSectionLine(scanned);
-  const relative = knownLineFact(scanned.facts, OPENS) ?? rememberSectionLine(scanned.facts, scanned);
+  // `null` is a remembered "opens nothing": only undefined (never read) may fill the slot, or every such line made a closure.
+  const known = knownLineFact(scanned.facts, OPENS);
+  const relative = known === undefined ? rememberSectionLine(scanned.facts, scanned) : known;
   if (!relative) return undefined;
   const { title, kind, level, start, end } = relative.section;
   return { section: makeSection(title, kind, level, scanned.line, start + scanned.start, end + scanned.start), inlineContent: relative.inlineContent };
@@ -200,25 +203,52 @@ class ParsedSection implements Section {
   }
 }
 
-const LIST_MARKER = /^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]?\])?/;
-
-/** Whether LIST_MARKER can match something at a character: `-*+`, a digit, `[`, or what `\s` matches (any non-ASCII is left to it). */
-function mayStartMarker(c: number): boolean {
-  return c === 42 || c === 43 || c === 45 || c === 91 || (c >= 48 && c <= 57) || c === 32 || (c >= 9 && c <= 13) || c >= 128;
-}
-
 /** Text that counts as content: not blank, not only list/task markers, pipes, colons or dashes. */
 export function hasText(text: string): boolean {
   let i = 0;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '>')) i++;
-  // This runs for every body line: only a marker, a digit, a box or white space can start a marker, so
-  // for any other first character (a table row's `|`, a letter) the pattern would match nothing.
-  const marker = i < text.length && mayStartMarker(text.charCodeAt(i)) ? LIST_MARKER.exec(text.slice(i, i + 12)) : null;
-  for (i += marker ? marker[0].length : 0; i < text.length; i++) {
-    const c = text[i];
-    if (c !== ' ' && c !== '\t' && c !== '|' && c !== ':' && c !== '-') return true;
+  for (let c = codeAt(text, 0); c === 32 || c === 9 || c === 62 /* > */; c = codeAt(text, ++i));
+  // Char codes, no pattern and no slice: this runs for every body line, and each match allocated on every keystroke.
+  if (i < text.length) i += listMarkerLength(text, i);
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 124 /* | */ && c !== 58 /* : */ && c !== 45 /* - */) return true;
   }
   return false;
+}
+
+/**
+ * How many characters a list marker takes at `from`, within the next 12: as
+ * `/^(?:[-*+]|\d+[.)])?\s*(?:\[[ xX]?\])?/` matches there (a bullet or a
+ * number, blank, a task box), each part optional.
+ */
+function listMarkerLength(text: string, from: number): number {
+  const end = Math.min(from + 12, text.length);
+  let i = from;
+  const c = text.charCodeAt(i);
+  if (c === 45 || c === 42 || c === 43) i++;
+  else {
+    let digits = i;
+    while (digits < end && isDigit(text.charCodeAt(digits))) digits++;
+    const after = codeAt(text, digits);
+    if (digits > i && digits < end && (after === 46 /* . */ || after === 41 /* ) */)) i = digits + 1;
+  }
+  while (i < end && isRegExpSpace(text.charCodeAt(i))) i++;
+  if (i < end && text.charCodeAt(i) === 91 /* [ */) {
+    const inner = codeAt(text, i + 1);
+    if (i + 2 < end && (inner === 32 || inner === 120 || inner === 88) && text.charCodeAt(i + 2) === 93 /* ] */) i += 3;
+    else if (i + 1 < end && inner === 93) i += 2;
+  }
+  return i - from;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** What `\s` matches in a pattern without the `u` flag. */
+function isRegExpSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** A required section's name, normalized, and its first word for a cheap first test. */

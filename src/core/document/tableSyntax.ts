@@ -3,6 +3,7 @@
  * paragraph, so an indented line after it is code) and findTables. Character
  * scans, no regular expressions: these run on every line with a pipe.
  */
+import { codeAt } from '../text';
 
 /** Columns of a delimiter row (`|---|:--:|`, `--- | ---`), or 0 when the line is not one. */
 export function delimiterColumns(text: string): number {
@@ -65,7 +66,7 @@ export function headerColumns(text: string): number {
   let last = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 124 && text.charCodeAt(i - 1) !== 92) {
+    if (c === 124 && codeAt(text, i - 1) !== 92) {
       pipes++;
       last = i;
       if (first === -1) first = i;

@@ -1,4 +1,6 @@
 import type { ScannedLine } from '../document/scan';
+import { detached, factSlot, knownLineFactFor, lineFactFor } from '../memo';
+import type { LineFacts } from '../memo';
 import { findSections } from '../document/sections';
 import { mayStartUserVoice, startsWithUserVoice } from '../document/storyStatement';
 import type { RulesTable } from '../rules/types';
@@ -39,19 +41,18 @@ export function blockCandidates(lines: readonly ScannedLine[], inTable: Set<numb
       continue;
     }
     // Only a marker, a digit or a quote can open a list entry: skip the pattern for other lines.
-    const entry = first === '-' || first === '*' || first === '+' || first === '>' || (first >= '0' && first <= '9') ? LIST_ENTRY.exec(text) : null;
-    const indent = entry ? entry[1].length : text.length - text.trimStart().length;
+    const entry = first === '-' || first === '*' || first === '+' || first === '>' || (first >= '0' && first <= '9') ? rememberedEntry(line, vocab, table) : null;
+    const indent = entry ? entry.indent : text.length - text.trimStart().length;
     // A line at or left of an open entry's marker ends it (a paragraph at the margin too).
     if (open.length) closeOpen(line.line, entry ? indent : previousBlank ? indent : -2);
     if (entry) {
-      const body = text.slice(entry[0].length);
-      const candidate = entryCandidate(body, line, entry[0].length, vocab, table);
+      const candidate = entry.candidate && (line.facts ? placeCandidate(entry.candidate, line) : entry.candidate);
       if (candidate) {
         candidate.indent = indent;
         candidates.push(candidate);
         open.push(candidate);
       }
-    } else if (previousBlank && mayStartUserVoice(text, table) && startsWithUserVoice(paragraphText(lines, i), table)) {
+    } else if (previousBlank && rememberedMayStartUserVoice(line, table) && startsWithUserVoice(paragraphText(lines, i), table)) {
       const candidate = statementCandidate('paragraph', text, line, 0, table);
       candidate.indent = -1;
       // A paragraph statement runs to the next statement, thematic break or heading.
@@ -63,6 +64,59 @@ export function blockCandidates(lines: readonly ScannedLine[], inTable: Set<numb
   }
   closeOpen(lines.length ? lines[lines.length - 1].line + 1 : 0, -2);
   return candidates;
+}
+
+/** A list entry: how far its marker is indented, and the candidate its text makes, if any. */
+interface ListEntry {
+  indent: number;
+  candidate: Candidate | null;
+}
+
+/**
+ * What a line reads as a list entry (null: it is none), per line text and table, at offset 0 of line 0:
+ * on a keystroke every entry but one reads as before, and reading one took a pattern's match, a head and a voice test.
+ */
+const ENTRY = factSlot<{ owner: object; value: ListEntry | null }>();
+const MAY_START_VOICE = factSlot<{ owner: object; value: boolean }>();
+
+// Looked up before any closure is made, the closures in functions of their own (see fields.ts).
+function rememberedEntry(line: ScannedLine, vocab: Vocabulary, table: RulesTable): ListEntry | null {
+  // With memos off (no facts) the line is read in place, without a copy.
+  if (!line.facts) return readEntry(line, vocab, table);
+  const known = knownLineFactFor(line.facts, ENTRY, table);
+  return known === undefined ? rememberEntry(line.facts, line, vocab, table) : known;
+}
+
+function rememberEntry(facts: LineFacts, line: ScannedLine, vocab: Vocabulary, table: RulesTable): ListEntry | null {
+  // Read from a copy: the candidate keeps pieces of the line (its title, id), and the memo keeps the candidate.
+  return lineFactFor(facts, ENTRY, table, () => readEntry({ ...line, visible: detached(line.visible), start: 0, line: 0 }, vocab, table));
+}
+
+function readEntry(line: ScannedLine, vocab: Vocabulary, table: RulesTable): ListEntry | null {
+  const entry = LIST_ENTRY.exec(line.visible);
+  if (!entry) return null;
+  const body = line.visible.slice(entry[0].length);
+  return { indent: entry[1].length, candidate: entryCandidate(body, line, entry[0].length, vocab, table) ?? null };
+}
+
+/** A candidate read at offset 0 of line 0, placed at the line: a copy of its own, since nesting sets its end and indent. */
+function placeCandidate(relative: Candidate, line: ScannedLine): Candidate {
+  return {
+    ...relative,
+    startLine: relative.startLine + line.line,
+    endLine: relative.endLine + line.line,
+    anchor: { start: relative.anchor.start + line.start, end: relative.anchor.end + line.start },
+  };
+}
+
+function rememberedMayStartUserVoice(line: ScannedLine, table: RulesTable): boolean {
+  if (!line.facts) return mayStartUserVoice(line.visible, table);
+  const known = knownLineFactFor(line.facts, MAY_START_VOICE, table);
+  return known === undefined ? rememberMayStartUserVoice(line.facts, line.visible, table) : known;
+}
+
+function rememberMayStartUserVoice(facts: LineFacts, visible: string, table: RulesTable): boolean {
+  return lineFactFor(facts, MAY_START_VOICE, table, () => mayStartUserVoice(visible, table));
 }
 
 function entryCandidate(body: string, line: ScannedLine, offset: number, vocab: Vocabulary, table: RulesTable): Candidate | undefined {

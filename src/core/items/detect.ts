@@ -8,6 +8,8 @@ import type { DocumentItems } from './model';
 import { findTables } from './tables';
 import { vocabulary } from './vocabulary';
 import { LIST_NUMBER, headHere, storyArtifact, titleAfterHead } from './candidate';
+import type { ItemHead, Vocabulary } from './vocabulary';
+import { detached, memoPerOwner } from '../memo';
 import type { Candidate } from './candidate';
 import { rowCandidates } from './rows';
 import { blockCandidates } from './blocks';
@@ -17,7 +19,7 @@ import { assemble } from './assemble';
 export function detectItems(doc: ParsedDocument, fileName: string | undefined, table: RulesTable): DocumentItems {
   const vocab = vocabulary(table);
   const headings = doc.sections.filter((section) => section.kind === 'heading');
-  const heads = headings.map((section) => ({ section, head: headHere(section.title, vocab) }));
+  const heads = headings.map((section) => ({ section, head: rememberedHeadHere(section.title, vocab) }));
   const levelOneHeads = heads.filter(({ section, head }) => section.level === 1 && head);
   const firstLevelOne = headings.find((section) => section.level === 1);
   const title: TitleHead | undefined =
@@ -95,6 +97,20 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
 
   const items = assemble(candidates, doc, table, fileCandidate, file.template, fileName, title?.section.title);
   return { items, fileItem: fileCandidate ? items[0] : undefined, typeValue: file.typeValue, typeUnknown: file.typeUnknown };
+}
+
+/**
+ * headHere of a heading's title, remembered per title and vocabulary: detection reads every heading on
+ * every keystroke, and all but one read as before. The head is plain data, never changed.
+ */
+const headsByTitle = memoPerOwner<Vocabulary, ItemHead | null>(5_000);
+
+function rememberedHeadHere(title: string, vocab: Vocabulary): ItemHead | undefined {
+  const known = headsByTitle(vocab);
+  const head = known.get(title);
+  if (head !== undefined) return head ?? undefined;
+  // Read from a copy: the head's id is a piece of the title, and the memo keeps it.
+  return known.remember(title, headHere(detached(title), vocab) ?? null) ?? undefined;
 }
 
 function firstLineSpan(doc: ParsedDocument) {

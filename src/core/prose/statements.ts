@@ -10,6 +10,7 @@ import type { PhraseForm, ProseVocabulary } from './vocabulary';
 import { wordsOf } from './words';
 import { detached, factSlot, knownLineFactFor, lineFactFor } from '../memo';
 import type { LineFacts } from '../memo';
+import { codeAt } from '../text';
 
 /** A sentence that gives an action on an artifact type to a role, in offsets of the whole text. */
 export interface RoleStatement {
@@ -54,7 +55,7 @@ export function findRoleStatements(
     const scanned = lines[i];
     // An indented code block (four spaces after a blank line) is code, like a fenced one.
     const visible = scanned.visible;
-    const indented = visible.charCodeAt(0) === 32 || visible.charCodeAt(0) === 9;
+    const indented = codeAt(visible, 0) === 32 || codeAt(visible, 0) === 9;
     inIndentedCode = indented && (previousBlank || inIndentedCode) && INDENTED_CODE.test(visible);
     previousBlank = visible.length === 0 || (indented && !NON_BLANK.test(visible));
     if (scanned.inCode || inIndentedCode) continue;

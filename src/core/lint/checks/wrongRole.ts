@@ -3,6 +3,7 @@ import type { ActionEntry, ArtifactEntry, RoleEntry, RulesTable } from '../../ru
 import type { RuleContext } from '../context';
 import type { OffsetFix } from '../report';
 import { roleFieldItems } from './roleFieldItems';
+import type { RoleFieldItem } from './roleFieldItems';
 import { roleById } from '../../rules/lookup';
 import { safeAllowed, safeSays } from '../../config/provenance';
 
@@ -13,8 +14,8 @@ export function checkWrongRole(context: RuleContext): void {
     const allowedIds = artifact.allowed[action.id];
     if (!allowedIds) continue;
     const match = item.match;
+    if (namesNoRoleOrAnAllowedOne(match, allowedIds)) continue;
     const roles = match.kind === 'role' ? [match.role] : match.kind === 'person' ? match.roles : [];
-    if (!roles.length || roles.some((role) => allowedIds.includes(role.id))) continue;
     const allowed = allowedIds.map((id) => roleById(table, id)).filter((role): role is RoleEntry => !!role);
     const values = wrongRoleValues(table, artifact, action, roles[0], allowed);
     const safe = safeAllowed(table, artifact.id, action.id);
@@ -31,6 +32,17 @@ export function checkWrongRole(context: RuleContext): void {
     const related = rosterEntry ? [{ message: `${match.person.name} in the roster of .agile-artifacts.yaml`, configRange: rosterEntry, configFile: match.person.configFile }] : [];
     context.reporter.report('wrong-role', template, values, item.start, item.end, fixes, related);
   }
+}
+
+/**
+ * Nothing to judge (the value names no role), or one of the roles it names may do the action. Without
+ * a list or a closure: this runs for every role cell of a backlog table, nearly always allowed.
+ */
+function namesNoRoleOrAnAllowedOne(match: RoleFieldItem['item']['match'], allowedIds: readonly string[]): boolean {
+  if (match.kind === 'role') return allowedIds.includes(match.role.id);
+  if (match.kind !== 'person') return true;
+  for (let i = 0; i < match.roles.length; i++) if (allowedIds.includes(match.roles[i].id)) return true;
+  return match.roles.length === 0;
 }
 
 /** The placeholders of the wrong-role messages, from the table alone. */
