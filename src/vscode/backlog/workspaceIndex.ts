@@ -285,11 +285,13 @@ export class WorkspaceIndex implements vscode.Disposable {
       try {
         const task = await workerTaskFor(folder, settingsFor(folder.uri).exclude, configFiles!, (uri) => this.configs.forDocument(uri).then((found) => found.config));
         const records: FileRecord[] = [];
+        /** Files the worker found that are open: indexed from their text in the editor, below, as the reads here do. */
+        const openFound: vscode.TextDocument[] = [];
         await indexFolderInWorkers(folder, task, (batch) => {
           for (const { uri, record } of batch) {
-            // An open document is indexed from its text in the editor, below.
-            if (open.has(uri)) continue;
-            if (record) records.push(recordAs(record, uri));
+            const document = open.get(uri);
+            if (document) openFound.push(document);
+            else if (record) records.push(recordAs(record, uri));
             read.add(uri);
             count++;
           }
@@ -299,13 +301,11 @@ export class WorkspaceIndex implements vscode.Disposable {
         const indexStart = Date.now();
         await runInSlices(graph.loading(records), () => this.giveWay());
         indexMs += Date.now() - indexStart;
-        for (const document of open.values()) {
-          if (stopped() || vscode.workspace.getWorkspaceFolder(document.uri) !== folder || !isIndexed(document.uri) || !/\.(md|markdown)$/i.test(document.uri.path)) continue;
+        for (const document of openFound) {
+          if (stopped()) return;
           const { config } = await this.configs.forDocument(document.uri);
           const record = indexText(document.uri.toString(), document.getText(), { config, fileName: fileNameOf(document.uri) });
           if (record) graph.update(record);
-          read.add(document.uri.toString());
-          count++;
         }
       } catch (error) {
         // Worker threads could not do it (none start, one failed): this thread reads the folder, as in the web host.
@@ -313,7 +313,11 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.log.warn(`Indexing ${folder.name} in worker threads failed, indexing it here: ${(error as Error)?.message ?? error}`);
         if (stopped()) return;
         fresh.set(folder.uri.toString(), new BacklogGraph(rulesTable()));
-        for (const key of [...read]) if (vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(key)) === folder) read.delete(key);
+        for (const key of [...read]) {
+          if (vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(key)) !== folder) continue;
+          read.delete(key);
+          count--;
+        }
         uris.push(...(await filesToCheck(undefined, MARKDOWN_GLOB, [folder])));
         await readHere();
       }

@@ -24,8 +24,7 @@ function serve(task: IndexWorkerTask, post: (message: IndexWorkerMessage) => voi
   const configOf = configLookup(task.root, configs);
   let batch: WorkerEntry[] = [];
   for (let i = task.share.index; i < files.length; i += task.share.of) {
-    const rel = files[i];
-    const file = path.join(task.root, ...rel.split('/'));
+    const { rel, file } = files[i];
     const read = readLintable(file);
     // Each file is read once in a build: `once` keeps its lines out of the memos.
     const record = 'skipped' in read ? undefined : indexText(rel, read.text, { config: configOf(path.dirname(file)), once: true, fileName: path.basename(file) });
@@ -40,16 +39,16 @@ function serve(task: IndexWorkerTask, post: (message: IndexWorkerMessage) => voi
 }
 
 /**
- * The Markdown files of the folder (paths relative to it, `/`-separated, in
+ * The Markdown files of the folder (each relative to it, `/`-separated, and its path on disk, in
  * a fixed order so the workers that share a folder split the same list), as
  * the extension's file search finds them: no `node_modules`, no dot-folders,
  * nothing the `exclude` setting names, nothing inside another workspace folder.
  */
-function markdownFiles(task: IndexWorkerTask): string[] {
+function markdownFiles(task: IndexWorkerTask): { rel: string; file: string }[] {
   const excluded = task.exclude.length ? picomatch(task.exclude, { dot: true }) : () => false;
   const nested = new Set(task.nestedFolders);
   const seen = new Set<string>();
-  const found: string[] = [];
+  const found: { rel: string; file: string }[] = [];
   const walk = (dir: string, rel: string) => {
     let real: string;
     try {
@@ -68,7 +67,7 @@ function markdownFiles(task: IndexWorkerTask): string[] {
         if (entry.name === 'node_modules' || entry.name.startsWith('.') || nested.has(full)) continue;
         walk(full, relPath);
       } else if (kind === 'file' && MARKDOWN_FILE.test(entry.name) && !excluded(relPath)) {
-        found.push(relPath);
+        found.push({ rel: relPath, file: full });
       }
     }
   };
