@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { EMPTY_CONFIG, indexText, lintConfigText } from '../../src/core';
 import type { ArtifactsConfig, FileRecord } from '../../src/core';
-import type { IndexWorkerMessage, IndexWorkerTask, WorkerEntry } from '../../src/vscode/backlog/worker/protocol';
+import type { IndexWorkerMessage, IndexWorkerTask, WorkerEntry, WorkerTiming } from '../../src/vscode/backlog/worker/protocol';
 import { workspace } from './cliProcess';
 import { ROOT } from './packagedFiles';
 
@@ -17,13 +17,13 @@ import { ROOT } from './packagedFiles';
 
 const WORKER = path.join(ROOT, 'dist', 'indexWorker.js');
 
-function runWorker(task: IndexWorkerTask): Promise<{ entries: WorkerEntry[]; files: number }> {
+function runWorker(task: IndexWorkerTask): Promise<{ entries: WorkerEntry[]; files: number; timing: WorkerTiming }> {
   return new Promise((resolve, reject) => {
     const entries: WorkerEntry[] = [];
     const worker = new Worker(WORKER, { workerData: { agileArtifactsIndexTask: task } });
     worker.on('message', (message: IndexWorkerMessage) => {
       if (message.kind === 'records') entries.push(...message.entries);
-      else if (message.kind === 'done') resolve({ entries, files: message.files });
+      else if (message.kind === 'done') resolve({ entries, files: message.files, timing: message.timing });
       else reject(new Error(message.message));
     });
     worker.on('error', reject);
@@ -59,12 +59,16 @@ describe('backlog index worker (built): the folder as the extension finds and in
     nestedFolders: [path.join(root, 'inner')],
     configs: [[path.join(root, 'team'), teamConfig]],
     share,
+    createdAt: Date.now(),
   });
   const expected = (rel: string, config: ArtifactsConfig): FileRecord | undefined =>
     indexText(rel, fs.readFileSync(path.join(root, rel), 'utf8'), { config, fileName: path.basename(rel) });
 
   it('finds the Markdown files the file search finds, and makes the records indexText makes', async () => {
-    const { entries, files } = await runWorker(task({ index: 0, of: 1 }));
+    const { entries, files, timing } = await runWorker(task({ index: 0, of: 1 }));
+    // Its timing is what the build's log and status report: each phase a whole, non-negative number of ms.
+    for (const [phase, ms] of Object.entries(timing)) assert.ok(Number.isInteger(ms) && ms >= 0, `${phase}: ${ms}`);
+    assert.deepEqual(Object.keys(timing).sort(), ['indexMs', 'readMs', 'startupMs', 'walkMs']);
     assert.deepEqual(entries.map((entry) => entry.rel), ['ST-1.md', 'ST-7.markdown', 'binary.md', 'features/FEAT-1.feature.md', 'team/deeper/ST-2.md']);
     assert.equal(files, 5);
     const byRel = new Map(entries.map((entry) => [entry.rel, entry.record]));

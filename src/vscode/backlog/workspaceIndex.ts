@@ -12,12 +12,21 @@ import type { IndexCacheStore } from './indexCache';
 import { readConcurrency, readText, statFile, yieldToHost } from './readTexts';
 import { canIndexInWorkers, indexFolderInWorkers, workerTaskFor } from './worker/workerIndexing';
 import type { FileStat } from './readTexts';
+import type { WorkerTiming } from './worker/protocol';
 
 const MARKDOWN_GLOB = '**/{*.md,*.markdown}';
 /** Pause after the last change before the index cache is written again. */
 const SAVE_DELAY_MS = 2000;
 
 /** Where the index came from after activation, and how long it took (for the log, the tests and the bench). */
+/** A folder indexed in worker threads: from how far into the build, for how long, and each thread's own timing. */
+export interface WorkerRun {
+  folder: string;
+  fromMs: number;
+  ms: number;
+  threads: WorkerTiming[];
+}
+
 export interface BacklogIndexStatus {
   /** `cache`: the last session's index, then refreshed from the disk; `build`: every file read. */
   source?: 'cache' | 'build';
@@ -39,7 +48,7 @@ export interface BacklogIndexStatus {
    * Without the cache, where the build's time went: the file search, reading and indexing the files (of which the
    * engine and the graph on this thread), the graph diagnostics; and how many folders were read in worker threads.
    */
-  buildPhases?: { searchMs: number; readAndIndexMs: number; engineMs: number; diagnosticsMs: number; workerFolders: number };
+  buildPhases?: { searchMs: number; readAndIndexMs: number; engineMs: number; diagnosticsMs: number; workerFolders: number; workers: WorkerRun[] };
   /** Cache writes done, and the last one's size and time. */
   saves: number;
   savedBytes?: number;
@@ -280,6 +289,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const readHere = () => Promise.all(Array.from({ length: Math.min(readConcurrency(uris[0]), uris.length - next) }, reader));
     const stopped = () => generation !== this.generation;
     let workerFolders = threaded.length;
+    const workerRuns: WorkerRun[] = [];
     const inWorkers = threaded.map(async (folder) => {
       const graph = graphOf(folder);
       try {
@@ -287,7 +297,8 @@ export class WorkspaceIndex implements vscode.Disposable {
         const records: FileRecord[] = [];
         /** Files the worker found that are open: indexed from their text in the editor, below, as the reads here do. */
         const openFound: vscode.TextDocument[] = [];
-        await indexFolderInWorkers(folder, task, (batch) => {
+        const workerStart = Date.now();
+        const timings = await indexFolderInWorkers(folder, task, (batch) => {
           for (const { uri, record } of batch) {
             const document = open.get(uri);
             if (document) openFound.push(document);
@@ -297,6 +308,7 @@ export class WorkspaceIndex implements vscode.Disposable {
           }
         }, stopped);
         if (stopped()) return;
+        workerRuns.push({ folder: folder.name, fromMs: workerStart - started, ms: Date.now() - workerStart, threads: timings });
         // All at once: each item is resolved once against all the others, not again for each file that touches it.
         const indexStart = Date.now();
         await runInSlices(graph.loading(records), () => this.giveWay());
@@ -332,10 +344,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     const publishStart = Date.now();
     if (!(await this.publishAll(generation))) return;
     const items = [...this.graphs.values()].reduce((sum, graph) => sum + graph.size, 0);
-    this.status = { ...this.status, buildPhases: { searchMs: found - started, readAndIndexMs: publishStart - found, engineMs: indexMs, diagnosticsMs: Date.now() - publishStart, workerFolders } };
+    this.status = { ...this.status, buildPhases: { searchMs: found - started, readAndIndexMs: publishStart - found, engineMs: indexMs, diagnosticsMs: Date.now() - publishStart, workerFolders, workers: workerRuns } };
     this.log.info(
       `Indexed ${count} files, ${items} items, in ${Date.now() - started} ms: file search ${found - started} ms, then reads and indexing ${publishStart - found} ms `
-        + `(engine and graph ${indexMs} ms; ${readMs} ms of reads summed over the ones in flight), graph diagnostics ${Date.now() - publishStart} ms`,
+        + `(engine and graph ${indexMs} ms; ${readMs} ms of reads summed over the ones in flight), graph diagnostics ${Date.now() - publishStart} ms`
+        + workerRuns.map((run) => `; ${run.folder} in worker threads from ${run.fromMs} ms, for ${run.ms} ms (${run.threads.map(describeThread).join('; ')})`).join(''),
     );
     this.notify(true);
   }
@@ -752,6 +765,10 @@ export class WorkspaceIndex implements vscode.Disposable {
 }
 
 /** The documents open in the editor, by URI string. */
+function describeThread(timing: WorkerTiming): string {
+  return `thread start ${timing.startupMs} ms, walk ${timing.walkMs} ms, reads ${timing.readMs} ms, engine ${timing.indexMs} ms`;
+}
+
 function openDocuments(): Map<string, vscode.TextDocument> {
   const open = new Map<string, vscode.TextDocument>();
   for (const document of vscode.workspace.textDocuments) if (!document.isClosed) open.set(document.uri.toString(), document);

@@ -11,7 +11,7 @@ import { EMPTY_CONFIG, indexText } from '../../../core';
 import type { ArtifactsConfig } from '../../../core';
 import { readLintable } from '../../../cli/fileTask';
 import { sortedEntries } from '../../../cli/files';
-import type { IndexWorkerMessage, IndexWorkerTask, WorkerEntry } from './protocol';
+import type { IndexWorkerMessage, IndexWorkerTask, WorkerEntry, WorkerTiming } from './protocol';
 
 /** Records per message: large enough that posting costs little, small enough that the graph fills as the worker goes. */
 const BATCH_FILES = 100;
@@ -19,15 +19,24 @@ const BATCH_FILES = 100;
 const MARKDOWN_FILE = /\.(?:md|markdown)$/;
 
 function serve(task: IndexWorkerTask, post: (message: IndexWorkerMessage) => void): void {
+  const startupMs = Date.now() - task.createdAt;
+  const walkStart = performance.now();
   const files = markdownFiles(task);
+  const walked = performance.now();
+  let readMs = 0;
+  let indexMs = 0;
   const configs = new Map(task.configs);
   const configOf = configLookup(task.root, configs);
   let batch: WorkerEntry[] = [];
   for (let i = task.share.index; i < files.length; i += task.share.of) {
     const { rel, file } = files[i];
+    const readStart = performance.now();
     const read = readLintable(file);
+    const indexStart = performance.now();
     // Each file is read once in a build: `once` keeps its lines out of the memos.
     const record = 'skipped' in read ? undefined : indexText(rel, read.text, { config: configOf(path.dirname(file)), once: true, fileName: path.basename(file) });
+    readMs += indexStart - readStart;
+    indexMs += performance.now() - indexStart;
     batch.push({ rel, record: record ?? null });
     if (batch.length === BATCH_FILES) {
       post({ kind: 'records', entries: batch });
@@ -35,7 +44,12 @@ function serve(task: IndexWorkerTask, post: (message: IndexWorkerMessage) => voi
     }
   }
   post({ kind: 'records', entries: batch });
-  post({ kind: 'done', files: files.length });
+  const timing = { startupMs, walkMs: walked - walkStart, readMs, indexMs };
+  post({ kind: 'done', files: files.length, timing: roundTiming(timing) });
+}
+
+function roundTiming(timing: WorkerTiming): WorkerTiming {
+  return { startupMs: Math.round(timing.startupMs), walkMs: Math.round(timing.walkMs), readMs: Math.round(timing.readMs), indexMs: Math.round(timing.indexMs) };
 }
 
 /**

@@ -12,6 +12,8 @@ export interface IndexWorkerTask {
   configs: [string, ArtifactsConfig][];
   /** This worker takes the files at positions index, index + of, … of the folder's sorted list. */
   share: { index: number; of: number };
+  /** Date.now() when the extension made the worker: its start-up (the thread, loading the engine) is timed from there. */
+  createdAt: number;
 }
 
 /** A file the worker read: its path relative to the folder, `/`-separated, and its record (null: not checked, or no longer there). */
@@ -22,5 +24,13 @@ export interface WorkerEntry {
 
 export type IndexWorkerMessage =
   | { kind: 'records'; entries: WorkerEntry[] }
-  | { kind: 'done'; files: number }
+  | { kind: 'done'; files: number; timing: WorkerTiming }
   | { kind: 'error'; message: string };
+
+/** Where a worker's time went, in ms: from its creation until it began (thread start, loading the engine), then walking, reading and indexing. */
+export interface WorkerTiming {
+  startupMs: number;
+  walkMs: number;
+  readMs: number;
+  indexMs: number;
+}

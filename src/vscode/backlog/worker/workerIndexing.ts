@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ArtifactsConfig, FileRecord } from '../../../core';
-import type { IndexWorkerMessage, IndexWorkerTask } from './protocol';
+import type { IndexWorkerMessage, IndexWorkerTask, WorkerTiming } from './protocol';
 
 /** 'web' in the browser bundle (esbuild.js defines it): no worker threads there, and this branch is left out. */
 declare const AGILE_ARTIFACTS_HOST: 'node' | 'web' | undefined;
@@ -53,24 +53,25 @@ export function indexThreads(): number {
 /**
  * Walks and indexes a folder on disk in worker threads (see indexWorker.ts),
  * handing each file's record, keyed by its URI, to `onRecord` on this thread
- * as the batches come. Resolves when every worker is done; rejects when one
+ * as the batches come. Resolves with each worker's timing when every worker is done; rejects when one
  * fails (the caller then indexes the folder on this thread), after stopping
  * the others. `stopped()` true stops them early (a newer build).
  */
 export function indexFolderInWorkers(
   folder: vscode.WorkspaceFolder,
-  task: Omit<IndexWorkerTask, 'root' | 'share'>,
+  task: Omit<IndexWorkerTask, 'root' | 'share' | 'createdAt'>,
   onRecords: (records: { uri: string; record: FileRecord | null }[]) => void,
   stopped: () => boolean,
-): Promise<void> {
+): Promise<WorkerTiming[]> {
   const modules = node();
   if (!modules) return Promise.reject(new Error('worker threads are not available in this extension host'));
   const threads = indexThreads();
   const workers: import('node:worker_threads').Worker[] = [];
   const base = folder.uri;
   const uriOf = (rel: string) => vscode.Uri.joinPath(base, rel).toString();
+  const timings: WorkerTiming[] = [];
   const runs = Array.from({ length: threads }, (_, index) => new Promise<void>((resolve, reject) => {
-    const fullTask: IndexWorkerTask = { ...task, root: folder.uri.fsPath, share: { index, of: threads } };
+    const fullTask: IndexWorkerTask = { ...task, root: folder.uri.fsPath, share: { index, of: threads }, createdAt: Date.now() };
     const worker = new modules.workerThreads.Worker(workerScript(modules), { workerData: { agileArtifactsIndexTask: fullTask } });
     workers.push(worker);
     let done = false;
@@ -82,6 +83,7 @@ export function indexFolderInWorkers(
         onRecords(message.entries.map(({ rel, record }) => ({ uri: uriOf(rel), record })));
       } else if (message.kind === 'done') {
         done = true;
+        timings.push(message.timing);
         resolve();
       } else {
         reject(new Error(message.message));
@@ -91,7 +93,7 @@ export function indexFolderInWorkers(
     worker.on('exit', (code) => (done || stopped() ? resolve() : reject(new Error(`the index worker stopped (exit code ${code}) before it was done`))));
   }));
   return Promise.all(runs).then(
-    () => undefined,
+    () => timings,
     (error) => {
       for (const worker of workers) void worker.terminate();
       throw error;
@@ -110,7 +112,7 @@ export async function workerTaskFor(
   exclude: string[],
   configFiles: readonly vscode.Uri[],
   configOf: (document: vscode.Uri) => Promise<ArtifactsConfig>,
-): Promise<Omit<IndexWorkerTask, 'root' | 'share'>> {
+): Promise<Omit<IndexWorkerTask, 'root' | 'share' | 'createdAt'>> {
   const root = folder.uri.fsPath;
   const inside = (fsPath: string) => fsPath.startsWith(root.endsWith('/') || root.endsWith('\\') ? root : `${root}${fsPathSeparator()}`);
   const nestedFolders = (vscode.workspace.workspaceFolders ?? []).map((other) => other.uri).filter((uri) => uri.scheme === 'file' && inside(uri.fsPath)).map((uri) => uri.fsPath);
