@@ -338,7 +338,7 @@ function logActivation(host, kind, r) {
     + `up to date ${Math.round(r.refreshedMs)} ms${s.reread !== undefined ? ` (${s.reread} re-read, ${s.dropped} dropped)` : ''}, cache saved ${Math.round(r.savedMs)} ms`
     + `${s.savedBytes ? ` (${Math.round(s.savedBytes / 1024)} KB)` : ''}; ${s.files} files, ${s.items} items`
     + `${s.phases ? `; ready from its start: key ${s.phases.keyMs}, file read ${s.phases.readMs} (${s.phases.kb} KB), decode ${s.phases.decodeMs}, graph ${s.phases.graphMs} ms (of ${s.readyMs})` : ''}`
-    + `${s.buildPhases ? `; built from its start: file search ${s.buildPhases.searchMs}, reads and indexing ${s.buildPhases.readAndIndexMs} (engine and graph ${s.buildPhases.engineMs}), graph diagnostics ${s.buildPhases.diagnosticsMs} ms${(s.buildPhases.workers ?? []).map((run) => `; worker threads from ${run.fromMs} ms for ${run.ms} ms (${run.threads.map((t) => `start ${t.startupMs}, walk ${t.walkMs}, reads ${t.readMs}, engine ${t.indexMs} ms`).join('; ')})`).join('')}` : ''}`
+    + `${s.buildPhases ? `; built from its start: file search ${s.buildPhases.searchMs}, reads and indexing ${s.buildPhases.readAndIndexMs} (engine and graph ${s.buildPhases.engineMs}), graph diagnostics ${s.buildPhases.diagnosticsMs} ms${(s.buildPhases.workers ?? []).map((run) => `; worker threads from ${run.fromMs} ms for ${run.ms} ms (${run.threads.map((t) => `start ${t.startupMs}, walk ${t.walkMs}, reads ${t.readMs}, engine ${t.indexMs}, paused ${t.pausedMs} ms`).join('; ')})`).join('')}` : ''}`
     + `${s.refreshPhases ? `; then graph diagnostics ${s.refreshPhases.diagnosticsMs}, file search ${s.refreshPhases.searchMs}, stats ${s.refreshPhases.statMs} ms` : ''}`);
 }
 

@@ -40,7 +40,14 @@ export class DiagnosticsController implements vscode.Disposable {
    * instead of parsing the document a second time per keystroke.
    */
   readonly onDidLintMarkdown = this.linted.event;
-  private readonly disposables: vscode.Disposable[] = [this.collection, this.linted];
+  private readonly busy = new vscode.EventEmitter<boolean>();
+  /**
+   * Fires true when a lint starts with none in flight, false when the last one
+   * in flight is done: the backlog index's worker threads pause in between,
+   * so an opened file's squiggle has the CPU.
+   */
+  readonly onDidChangeBusy = this.busy.event;
+  private readonly disposables: vscode.Disposable[] = [this.collection, this.linted, this.busy];
   /** Lints started and not yet published, and who waits for there to be none. */
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
@@ -72,6 +79,11 @@ export class DiagnosticsController implements vscode.Disposable {
     const state = this.states.get(document.uri.toString());
     if (state && !state.pending && state.version === document.version && state.generation === this.configs.generation) return state.findings;
     return (await this.findingsOf(document)).findings;
+  }
+
+  /** Whether a lint is in flight now. */
+  get isBusy(): boolean {
+    return this.inFlight > 0;
   }
 
   /** Resolves when no lint is in flight: background work (the backlog index) waits here so that a squiggle never waits for it. */
@@ -114,7 +126,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const version = document.version;
     const generation = this.configs.generation;
     this.states.set(key, { version, generation, findings: [], pending: true });
-    this.inFlight++;
+    if (this.inFlight++ === 0) this.busy.fire(true);
     try {
       const { findings, configUri, skipped, record } = await this.findingsOf(document);
       const state = this.states.get(key);
@@ -126,7 +138,10 @@ export class DiagnosticsController implements vscode.Disposable {
     } catch (error) {
       this.log.error(`Could not check ${document.uri.toString(true)}: ${(error as Error)?.stack ?? error}`);
     } finally {
-      if (--this.inFlight === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
+      if (--this.inFlight === 0) {
+        this.busy.fire(false);
+        this.idleWaiters.splice(0).forEach((resolve) => resolve());
+      }
     }
   }
 

@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): AgileArtifactsApi {
   const diagnostics = new DiagnosticsController(configs, log);
   const workspaceLinter = new WorkspaceLinter(diagnostics, configs);
   const version = String((context.extension?.packageJSON as { version?: unknown } | undefined)?.version ?? 'unknown');
-  const backlog = new WorkspaceIndex(configs, log, () => diagnostics.whenIdle(), new IndexCacheStore(context.storageUri, version, configs), diagnostics.onDidLintMarkdown);
+  const backlog = new WorkspaceIndex(configs, log, diagnostics, new IndexCacheStore(context.storageUri, version, configs), diagnostics.onDidLintMarkdown);
   const tree = new BacklogTreeProvider(backlog);
   const codeLenses = new BacklogCodeLensProvider(backlog);
   // A save fires both the save event and the watcher: one re-lint for both.

@@ -17,13 +17,15 @@ import { ROOT } from './packagedFiles';
 
 const WORKER = path.join(ROOT, 'dist', 'indexWorker.js');
 
-function runWorker(task: IndexWorkerTask): Promise<{ entries: WorkerEntry[]; files: number; timing: WorkerTiming }> {
+/** Runs the built worker on a task; `onPaused` is called with the entries so far each time it says it waits. */
+function runWorker(task: IndexWorkerTask, onPaused?: (entriesSoFar: number) => void): Promise<{ entries: WorkerEntry[]; files: number; timing: WorkerTiming }> {
   return new Promise((resolve, reject) => {
     const entries: WorkerEntry[] = [];
     const worker = new Worker(WORKER, { workerData: { agileArtifactsIndexTask: task } });
     worker.on('message', (message: IndexWorkerMessage) => {
       if (message.kind === 'records') entries.push(...message.entries);
       else if (message.kind === 'done') resolve({ entries, files: message.files, timing: message.timing });
+      else if (message.kind === 'paused') onPaused?.(entries.length);
       else reject(new Error(message.message));
     });
     worker.on('error', reject);
@@ -59,6 +61,7 @@ describe('backlog index worker (built): the folder as the extension finds and in
     nestedFolders: [path.join(root, 'inner')],
     configs: [[path.join(root, 'team'), teamConfig]],
     share,
+    pause: new SharedArrayBuffer(4),
     createdAt: Date.now(),
   });
   const expected = (rel: string, config: ArtifactsConfig): FileRecord | undefined =>
@@ -68,7 +71,7 @@ describe('backlog index worker (built): the folder as the extension finds and in
     const { entries, files, timing } = await runWorker(task({ index: 0, of: 1 }));
     // Its timing is what the build's log and status report: each phase a whole, non-negative number of ms.
     for (const [phase, ms] of Object.entries(timing)) assert.ok(Number.isInteger(ms) && ms >= 0, `${phase}: ${ms}`);
-    assert.deepEqual(Object.keys(timing).sort(), ['indexMs', 'readMs', 'startupMs', 'walkMs']);
+    assert.deepEqual(Object.keys(timing).sort(), ['indexMs', 'pausedMs', 'readMs', 'startupMs', 'walkMs']);
     assert.deepEqual(entries.map((entry) => entry.rel), ['ST-1.md', 'ST-7.markdown', 'binary.md', 'features/FEAT-1.feature.md', 'team/deeper/ST-2.md']);
     assert.equal(files, 5);
     const byRel = new Map(entries.map((entry) => [entry.rel, entry.record]));
@@ -80,6 +83,22 @@ describe('backlog index worker (built): the folder as the extension finds and in
     assert.equal(deeper?.levels['unknown-parent'], 'off');
     // Not text: no record, as the extension skips it.
     assert.equal(byRel.get('binary.md'), null);
+  });
+
+  it('waits before its next file while the shared pause flag is set, and goes on when it is cleared', async () => {
+    const paused = task({ index: 0, of: 1 });
+    const flag = new Int32Array(paused.pause);
+    Atomics.store(flag, 0, 1);
+    const pauses: number[] = [];
+    const { entries, timing } = await runWorker(paused, (soFar) => {
+      pauses.push(soFar);
+      // As the extension host does when the open document's lint is done.
+      Atomics.store(flag, 0, 0);
+      Atomics.notify(flag, 0);
+    });
+    assert.deepEqual(pauses, [0], 'one pause, before the first file');
+    assert.equal(entries.length, 5);
+    assert.ok(timing.pausedMs >= 0);
   });
 
   it('workers that share a folder split its files between them, each once', async () => {

@@ -10,7 +10,7 @@ import { settingsFor } from '../settings';
 import { decodeInSlices, encodeInSlices, runInSlices } from './indexCache';
 import type { IndexCacheStore } from './indexCache';
 import { readConcurrency, readText, statFile, yieldToHost } from './readTexts';
-import { canIndexInWorkers, indexFolderInWorkers, workerTaskFor } from './worker/workerIndexing';
+import { PauseGate, canIndexInWorkers, indexFolderInWorkers, workerTaskFor } from './worker/workerIndexing';
 import type { FileStat } from './readTexts';
 import type { WorkerTiming } from './worker/protocol';
 
@@ -19,6 +19,15 @@ const MARKDOWN_GLOB = '**/{*.md,*.markdown}';
 const SAVE_DELAY_MS = 2000;
 
 /** Where the index came from after activation, and how long it took (for the log, the tests and the bench). */
+/** What the index needs to know of the open documents' lints (the diagnostics controller). */
+export interface OpenLints {
+  whenIdle(): Promise<void>;
+  readonly isBusy: boolean;
+  readonly onDidChangeBusy: vscode.Event<boolean>;
+}
+
+const NO_LINTS: OpenLints = { whenIdle: () => Promise.resolve(), isBusy: false, onDidChangeBusy: () => ({ dispose() {} }) };
+
 /** A folder indexed in worker threads: from how far into the build, for how long, and each thread's own timing. */
 export interface WorkerRun {
   folder: string;
@@ -110,8 +119,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   constructor(
     private readonly configs: ConfigStore,
     private readonly log: vscode.LogOutputChannel,
-    /** Resolves when no open document's lint is in flight: the build gives way to those between its slices. */
-    private readonly lintsIdle: () => Promise<void> = () => Promise.resolve(),
+    /** The open documents' lints: the build gives way to those between its slices, and its worker threads pause while one is in flight. */
+    private readonly lints: OpenLints = NO_LINTS,
     /** The index of the last session (none: every activation builds from scratch). */
     private readonly cache?: IndexCacheStore,
     /**
@@ -158,7 +167,7 @@ export class WorkspaceIndex implements vscode.Disposable {
    * config search answers).
    */
   start(): void {
-    setTimeout(() => void this.lintsIdle().then(() => this.rebuild(true)), 0);
+    setTimeout(() => void this.lints.whenIdle().then(() => this.rebuild(true)), 0);
   }
 
   /**
@@ -265,7 +274,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         if (!placed) continue;
         const document = open.get(uri.toString());
         // No new read while an open document is being linted: its diagnostics go out through the same workbench.
-        await this.lintsIdle();
+        await this.lints.whenIdle();
         const readStart = Date.now();
         const [text, config] = await Promise.all([document ? document.getText() : readText(uri), placed.config]);
         readMs += Date.now() - readStart;
@@ -281,7 +290,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         // and an open document's lint runs to its squiggle before the next slice.
         if (Date.now() - slice > 8) {
           await yieldToHost();
-          await this.lintsIdle();
+          await this.lints.whenIdle();
           slice = Date.now();
         }
       }
@@ -290,6 +299,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     const stopped = () => generation !== this.generation;
     let workerFolders = threaded.length;
     const workerRuns: WorkerRun[] = [];
+    // The workers pause between two files while an open document is being linted (its squiggle first, as with the reads here).
+    const gate = threaded.length ? new PauseGate(this.lints.isBusy) : undefined;
+    const following = gate && this.lints.onDidChangeBusy((busy) => gate.set(busy));
     const inWorkers = threaded.map(async (folder) => {
       const graph = graphOf(folder);
       try {
@@ -298,7 +310,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         /** Files the worker found that are open: indexed from their text in the editor, below, as the reads here do. */
         const openFound: vscode.TextDocument[] = [];
         const workerStart = Date.now();
-        const timings = await indexFolderInWorkers(folder, task, (batch) => {
+        const timings = await indexFolderInWorkers(folder, task, gate!, (batch) => {
           for (const { uri, record } of batch) {
             const document = open.get(uri);
             if (document) openFound.push(document);
@@ -334,7 +346,11 @@ export class WorkspaceIndex implements vscode.Disposable {
         await readHere();
       }
     });
-    await Promise.all([readHere(), ...inWorkers]);
+    try {
+      await Promise.all([readHere(), ...inWorkers]);
+    } finally {
+      following?.dispose();
+    }
     if (generation !== this.generation) return;
     this.graphs.clear();
     for (const [key, graph] of fresh) this.graphs.set(key, graph);
@@ -385,7 +401,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Between two slices: what the host has queued runs, and an open document's lint runs to its squiggle. */
   private async giveWay(): Promise<void> {
     await yieldToHost();
-    await this.lintsIdle();
+    await this.lints.whenIdle();
   }
 
   /**
@@ -514,7 +530,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         const uri = uris[next++];
         const key = uri.toString();
         if (open.has(key)) continue;
-        await this.lintsIdle();
+        await this.lints.whenIdle();
         const version = this.versions.get(key);
         const stat = await statFile(uri);
         const cached = this.known.get(key);
@@ -630,7 +646,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const worker = async () => {
       while (next < missing.length && generation === this.generation) {
         const entry = missing[next++];
-        await this.lintsIdle();
+        await this.lints.whenIdle();
         const stat = await statFile(vscode.Uri.parse(entry.file));
         if (stat && this.versions.get(entry.file) === entry.version && this.known.get(entry.file) === null) {
           entry.stat = stat;
@@ -766,7 +782,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
 /** The documents open in the editor, by URI string. */
 function describeThread(timing: WorkerTiming): string {
-  return `thread start ${timing.startupMs} ms, walk ${timing.walkMs} ms, reads ${timing.readMs} ms, engine ${timing.indexMs} ms`;
+  return `thread start ${timing.startupMs} ms, walk ${timing.walkMs} ms, reads ${timing.readMs} ms, engine ${timing.indexMs} ms, paused ${timing.pausedMs} ms`;
 }
 
 function openDocuments(): Map<string, vscode.TextDocument> {

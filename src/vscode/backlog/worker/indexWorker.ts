@@ -27,8 +27,11 @@ function serve(task: IndexWorkerTask, post: (message: IndexWorkerMessage) => voi
   let indexMs = 0;
   const configs = new Map(task.configs);
   const configOf = configLookup(task.root, configs);
+  const pause = new Int32Array(task.pause);
+  let pausedMs = 0;
   let batch: WorkerEntry[] = [];
   for (let i = task.share.index; i < files.length; i += task.share.of) {
+    if (Atomics.load(pause, 0)) pausedMs += waitWhilePaused(pause, () => post({ kind: 'paused' }));
     const { rel, file } = files[i];
     const readStart = performance.now();
     const read = readLintable(file);
@@ -44,12 +47,25 @@ function serve(task: IndexWorkerTask, post: (message: IndexWorkerMessage) => voi
     }
   }
   post({ kind: 'records', entries: batch });
-  const timing = { startupMs, walkMs: walked - walkStart, readMs, indexMs };
+  const timing = { startupMs, walkMs: walked - walkStart, readMs, indexMs, pausedMs };
   post({ kind: 'done', files: files.length, timing: roundTiming(timing) });
 }
 
+/**
+ * Blocks this thread while the flag is set (an open document is being linted
+ * on the extension host's thread); returns the ms it waited. It wakes on the
+ * host's notify, and looks again every 100 ms in any case.
+ */
+function waitWhilePaused(pause: Int32Array, onPause: () => void): number {
+  const start = performance.now();
+  onPause();
+  while (Atomics.load(pause, 0)) Atomics.wait(pause, 0, 1, 100);
+  return performance.now() - start;
+}
+
 function roundTiming(timing: WorkerTiming): WorkerTiming {
-  return { startupMs: Math.round(timing.startupMs), walkMs: Math.round(timing.walkMs), readMs: Math.round(timing.readMs), indexMs: Math.round(timing.indexMs) };
+  const round = (ms: number) => Math.round(ms);
+  return { startupMs: round(timing.startupMs), walkMs: round(timing.walkMs), readMs: round(timing.readMs), indexMs: round(timing.indexMs), pausedMs: round(timing.pausedMs) };
 }
 
 /**

@@ -12,6 +12,11 @@ export interface IndexWorkerTask {
   configs: [string, ArtifactsConfig][];
   /** This worker takes the files at positions index, index + of, … of the folder's sorted list. */
   share: { index: number; of: number };
+  /**
+   * One Int32 shared with the extension host's thread: non-zero while an open
+   * document is being linted, when the worker waits before its next file.
+   */
+  pause: SharedArrayBuffer;
   /** Date.now() when the extension made the worker: its start-up (the thread, loading the engine) is timed from there. */
   createdAt: number;
 }
@@ -25,12 +30,16 @@ export interface WorkerEntry {
 export type IndexWorkerMessage =
   | { kind: 'records'; entries: WorkerEntry[] }
   | { kind: 'done'; files: number; timing: WorkerTiming }
+  /** The worker began to wait for an open document's lint. */
+  | { kind: 'paused' }
   | { kind: 'error'; message: string };
 
-/** Where a worker's time went, in ms: from its creation until it began (thread start, loading the engine), then walking, reading and indexing. */
+/** Where a worker's time went, in ms: from its creation until it began (thread start, loading the engine), then walking, reading, indexing and pausing. */
 export interface WorkerTiming {
   startupMs: number;
   walkMs: number;
   readMs: number;
   indexMs: number;
+  /** Waiting for open documents' lints. */
+  pausedMs: number;
 }

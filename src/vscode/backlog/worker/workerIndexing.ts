@@ -41,13 +41,33 @@ export function canIndexInWorkers(folder: vscode.WorkspaceFolder): boolean {
 }
 
 /**
- * Threads for a folder: the extension host's own thread merges the records
- * into the graph (and serves the editor), so one core is left to it.
+ * Threads for a folder: one per core, up to four. The extension host's own
+ * thread does little meanwhile (it merges the records into the graph), and
+ * when it has an open document to lint the workers pause (PauseGate).
  */
 export function indexThreads(): number {
   const modules = node();
   const cores = modules ? (modules.os.availableParallelism?.() ?? modules.os.cpus().length) : 1;
-  return Math.max(1, Math.min(4, cores - 1));
+  return Math.max(1, Math.min(4, cores));
+}
+
+/**
+ * A flag the extension host's thread sets and the index workers read between
+ * two files: shared memory, so a worker busy in a long loop of files still
+ * sees it without waiting for a message.
+ */
+export class PauseGate {
+  readonly buffer = new SharedArrayBuffer(4);
+  private readonly flag = new Int32Array(this.buffer);
+
+  constructor(paused = false) {
+    this.set(paused);
+  }
+
+  set(paused: boolean): void {
+    Atomics.store(this.flag, 0, paused ? 1 : 0);
+    if (!paused) Atomics.notify(this.flag, 0);
+  }
 }
 
 /**
@@ -59,7 +79,8 @@ export function indexThreads(): number {
  */
 export function indexFolderInWorkers(
   folder: vscode.WorkspaceFolder,
-  task: Omit<IndexWorkerTask, 'root' | 'share' | 'createdAt'>,
+  task: Omit<IndexWorkerTask, 'root' | 'share' | 'createdAt' | 'pause'>,
+  gate: PauseGate,
   onRecords: (records: { uri: string; record: FileRecord | null }[]) => void,
   stopped: () => boolean,
 ): Promise<WorkerTiming[]> {
@@ -71,7 +92,7 @@ export function indexFolderInWorkers(
   const uriOf = (rel: string) => vscode.Uri.joinPath(base, rel).toString();
   const timings: WorkerTiming[] = [];
   const runs = Array.from({ length: threads }, (_, index) => new Promise<void>((resolve, reject) => {
-    const fullTask: IndexWorkerTask = { ...task, root: folder.uri.fsPath, share: { index, of: threads }, createdAt: Date.now() };
+    const fullTask: IndexWorkerTask = { ...task, root: folder.uri.fsPath, share: { index, of: threads }, pause: gate.buffer, createdAt: Date.now() };
     const worker = new modules.workerThreads.Worker(workerScript(modules), { workerData: { agileArtifactsIndexTask: fullTask } });
     workers.push(worker);
     let done = false;
@@ -85,7 +106,7 @@ export function indexFolderInWorkers(
         done = true;
         timings.push(message.timing);
         resolve();
-      } else {
+      } else if (message.kind === 'error') {
         reject(new Error(message.message));
       }
     });
@@ -112,7 +133,7 @@ export async function workerTaskFor(
   exclude: string[],
   configFiles: readonly vscode.Uri[],
   configOf: (document: vscode.Uri) => Promise<ArtifactsConfig>,
-): Promise<Omit<IndexWorkerTask, 'root' | 'share' | 'createdAt'>> {
+): Promise<Omit<IndexWorkerTask, 'root' | 'share' | 'createdAt' | 'pause'>> {
   const root = folder.uri.fsPath;
   const inside = (fsPath: string) => fsPath.startsWith(root.endsWith('/') || root.endsWith('\\') ? root : `${root}${fsPathSeparator()}`);
   const nestedFolders = (vscode.workspace.workspaceFolders ?? []).map((other) => other.uri).filter((uri) => uri.scheme === 'file' && inside(uri.fsPath)).map((uri) => uri.fsPath);
