@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BacklogGraph, lintConfigText, recordAs, rulesTable } from '../../src/core';
+import { BacklogGraph, lintConfigText, lintMarkdown, recordAs, rulesTable } from '../../src/core';
 import { findingsIn, findingsOf, graphOf, itemIn, parentOf, record, typed } from './graphFixtures';
 
 // The backlog graph (SPEC §7) on small workspaces of inline Markdown: each file
@@ -94,6 +94,41 @@ describe('backlog graph: nesting and folders (SPEC §7, 2 and 3)', () => {
     assert.equal(graph.someChild(itemIn(graph, 'w/pay.md', 4), () => true), false);
     assert.deepEqual(graph.topItems().map((item) => item.key), ['w/pay.md#0']);
     assert.deepEqual(findingsOf(graph), []);
+  });
+
+  // An overview page: a heading per epic over a table of its features, each epic also written in a file of its own.
+  const OVERVIEW = '# Backlog\n\n### EPIC 1: Core Property-Management\n\n| Feature ID | Name |\n|---|---|\n| FEAT-core-write | Write |\n| FEAT-core-logic | Logic |\n\n### EPIC 2: LLM-Integration\n\n| Feature ID | Name |\n|---|---|\n| FEAT-llm-api | API |\n';
+  const CORE_EPIC = '# EPIC: Core Property-Management\n\n**ID**: EPIC-core-property-management\n';
+
+  it("a heading that only groups items: its rows belong to the item of that title written elsewhere, and no section is missing from it", () => {
+    const graph = graphOf({ 'w/BACKLOG.md': OVERVIEW, 'w/epics/core.md': CORE_EPIC });
+    assert.equal(parentOf(graph, 'w/BACKLOG.md', 6), 'w/epics/core.md#0 by nesting');
+    assert.equal(parentOf(graph, 'w/BACKLOG.md', 7), 'w/epics/core.md#0 by nesting');
+    // No epic of that title elsewhere: the heading is the parent, as before.
+    assert.equal(parentOf(graph, 'w/BACKLOG.md', 13), 'w/BACKLOG.md#9 by nesting');
+    assert.deepEqual(findingsIn(graph, 'w/BACKLOG.md'), []);
+    assert.equal(record('w/BACKLOG.md', OVERVIEW).items.find((item) => item.line === 2)?.groupsOnly, true);
+    // The epic hypothesis belongs in the epic's own file, not under its heading in the overview.
+    assert.deepEqual(lintMarkdown(OVERVIEW, { fileName: 'w/BACKLOG.md' }).findings.map((finding) => `${finding.range.start.line} ${finding.rule}`), []);
+  });
+
+  it('the grouping heading keeps its rows when two items have its title, and follows the other file as it comes and goes', () => {
+    const twice = graphOf({ 'w/BACKLOG.md': OVERVIEW, 'w/epics/core.md': CORE_EPIC, 'w/old/core.md': CORE_EPIC.replace('EPIC-core-property-management', 'EPIC-old') });
+    assert.equal(parentOf(twice, 'w/BACKLOG.md', 6), 'w/BACKLOG.md#2 by nesting');
+    const graph = graphOf({ 'w/BACKLOG.md': OVERVIEW });
+    assert.equal(parentOf(graph, 'w/BACKLOG.md', 6), 'w/BACKLOG.md#2 by nesting');
+    graph.update(record('w/epics/core.md', CORE_EPIC));
+    assert.equal(parentOf(graph, 'w/BACKLOG.md', 6), 'w/epics/core.md#0 by nesting');
+    graph.remove('w/epics/core.md');
+    assert.equal(parentOf(graph, 'w/BACKLOG.md', 6), 'w/BACKLOG.md#2 by nesting');
+  });
+
+  it('a heading with text of its own is the item itself, and its rows stay under it', () => {
+    const written = OVERVIEW.replace('### EPIC 1: Core Property-Management\n', '### EPIC 1: Core Property-Management\n\nThe core of the app.\n');
+    const graph = graphOf({ 'w/BACKLOG.md': written, 'w/epics/core.md': CORE_EPIC });
+    assert.equal(parentOf(graph, 'w/BACKLOG.md', 8), 'w/BACKLOG.md#2 by nesting');
+    assert.equal(record('w/BACKLOG.md', written).items.find((item) => item.line === 2)?.groupsOnly, undefined);
+    assert.deepEqual(lintMarkdown(written, { fileName: 'w/BACKLOG.md' }).findings.map((finding) => `${finding.range.start.line} ${finding.rule}`), ['2 missing-section']);
   });
 
   const TREE = {

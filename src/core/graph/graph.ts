@@ -397,14 +397,33 @@ export class BacklogGraph {
         if (missing && (missing.kind === 'link' || (missing.kind === 'id' && missing.reportable))) return { missing };
       }
     }
-    const found = this.nestingParent(item) ?? this.folderParent(item, reads);
+    const found = this.nestingParent(item, reads) ?? this.folderParent(item, reads);
     return { ...found, ...(missing ? { missing } : {}) };
   }
 
-  private nestingParent(item: GraphItem): ParentLink | undefined {
+  private nestingParent(item: GraphItem, reads: string[]): ParentLink | undefined {
     if (item.nestedIn === undefined) return undefined;
     const parent = this.record(item.file)?.items[item.nestedIn];
-    return parent ? { parent, via: 'nesting' } : undefined;
+    if (!parent) return undefined;
+    return { parent: (parent.groupsOnly && this.writtenElsewhere(parent, reads)) || parent, via: 'nesting' };
+  }
+
+  /**
+   * The item a grouping heading names (`### EPIC 1: Core Property-Management` in an overview,
+   * over the epic's features): the one other item of its type with its title that is not
+   * itself a summary. None when there is no such item, or more than one.
+   */
+  private writtenElsewhere(heading: GraphItem, reads: string[]): GraphItem | undefined {
+    const title = normalizeTitle(heading.title);
+    if (!title) return undefined;
+    reads.push(`title:${title}`);
+    let found: GraphItem | undefined;
+    for (const candidate of this.byTitle.get(title) ?? []) {
+      if (candidate === heading || candidate.summary || candidate.type !== heading.type) continue;
+      if (found) return undefined;
+      found = candidate;
+    }
+    return found;
   }
 
   /** A file item in a folder named after an item id, or in a folder below one (SPEC §7, folders). */
@@ -482,7 +501,7 @@ function sameForGraph(a: FileRecord, b: FileRecord): boolean {
     const y = b.items[i];
     return x.key === y.key && x.type === y.type && x.shape === y.shape && x.id === y.id && x.title === y.title && x.line === y.line && x.endLine === y.endLine
       && sameRange(x.anchor, y.anchor) && x.parentRef?.text === y.parentRef?.text && sameRange(x.parentRef?.range, y.parentRef?.range)
-      && x.nestedIn === y.nestedIn && x.template === y.template && x.summary === y.summary && x.suppressed.join() === y.suppressed.join();
+      && x.nestedIn === y.nestedIn && x.template === y.template && x.summary === y.summary && x.groupsOnly === y.groupsOnly && x.suppressed.join() === y.suppressed.join();
   });
 }
 

@@ -43,6 +43,8 @@ export interface GraphItem {
   findings: number;
   /** A template (placeholders to fill in): in the tree, but no graph finding is about it. */
   template?: true;
+  /** A heading that only groups its child items (Item.groupsOnly): they belong to the item of its title, where one is written elsewhere. */
+  groupsOnly?: true;
   /**
    * A table row, list entry or paragraph, or any item of a plan page (a
    * sprint, a release): it may repeat an item written in full elsewhere, so
@@ -106,6 +108,7 @@ export function recordOf(file: string, doc: ParsedDocument, items: readonly Item
     };
     if (item.id) record.id = item.id;
     if (item.template) record.template = true;
+    if (item.groupsOnly) record.groupsOnly = record.summary = true;
     if (planPage || (item.shape !== 'file' && item.shape !== 'section')) record.summary = true;
     if (status) record.status = status;
     if (nestedIn !== undefined) record.nestedIn = nestedIn;

@@ -61,7 +61,24 @@ export function assemble(
   for (const item of items) item.parent?.children.push(item);
   distributeLines(items, doc, table, fileCandidate !== undefined);
   markIndexEntries(items, table);
+  for (const item of items) {
+    if (!groupsOnly(item)) continue;
+    item.groupsOnly = true;
+    item.sectionsExpected = false;
+  }
   return items;
+}
+
+/**
+ * A section item whose own lines (those no child item holds) are only its
+ * heading, blank lines and the header of the table its children are rows of:
+ * no field, sub-heading, statement or text of its own.
+ */
+function groupsOnly(item: Item): boolean {
+  if (item.shape !== 'section' || !item.children.length || item.fields.length) return false;
+  if (item.sections.some((section) => section.line !== item.startLine)) return false;
+  // A table's header is the line before its delimiter row (the scanner knows it for a table only from there).
+  return item.lines.every((line, i) => line.line === item.startLine || (!line.inCode && (line.table !== undefined || item.lines[i + 1]?.table === 'delimiter' || !line.visible.trim())));
 }
 
 const SHAPE_ORDER: Record<ItemShape, number> = { file: 0, section: 1, row: 2, list: 3, paragraph: 4 };
@@ -113,6 +130,7 @@ function toItem(candidate: Candidate, parent: Item | undefined, template: boolea
     parent,
     children: [],
     indexEntry: false,
+    groupsOnly: false,
     insertAt: -1,
     insertLevel: 0,
   };

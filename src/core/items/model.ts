@@ -56,6 +56,12 @@ export interface Item {
   children: Item[];
   /** A second mention of an item the same document heads elsewhere (a summary list): no findings of its own. */
   indexEntry: boolean;
+  /**
+   * A section whose body is nothing but its child items (`### EPIC 1: Core` over a table of its
+   * features, in an overview page): it names an item rather than writes it, so no section is
+   * missing from it, and in the graph its children belong to the item of that title written elsewhere.
+   */
+  groupsOnly: boolean;
   /** A row item's cells and its table's header. */
   row?: RowCells;
   /** Where a missing section is inserted, and the heading level it gets (0: no fix). */

@@ -18,18 +18,19 @@ export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable
   let typeColumn = -1;
   let typeArtifact: ArtifactEntry | undefined;
   let tasks = false;
-  headerNames.forEach((name, column) => {
+  const namedTypes: ArtifactEntry[][] = headerNames.map((name, column) => {
     const parts = name.split(/\s*\/\s*/);
     const named = parts.map((part) => vocab.byTypeName.get(part)).filter((artifact): artifact is ArtifactEntry => !!artifact);
     if (!named.length) {
       if (parts.some((part) => vocab.workItemWords.has(part))) tasks = true;
-      return;
+      return named;
     }
-    const lowest = named.sort((a, b) => a.rank - b.rank)[0];
+    const lowest = [...named].sort((a, b) => a.rank - b.rank)[0];
     if (!typeArtifact || lowest.rank < typeArtifact.rank) {
       typeArtifact = lowest;
       typeColumn = column;
     }
+    return named;
   });
   // A table of tasks whose `User Story` column says which story each belongs to holds tasks.
   if (tasks) return [];
@@ -37,6 +38,13 @@ export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable
   let split: { line: ScannedLine; cells: Cell[] }[] | undefined;
   const rows = () => (split ??= found.rows.map((row) => ({ line: row.line, cells: splitRow(row.line) })));
   const idColumn = headerNames.findIndex((name) => table.detection.idColumns.includes(name) || ID_HEADER.test(name));
+  // `Story ID | Name | Feature`: the id column names the rows' type, and a column named after another
+  // type is a field of theirs (here the feature each story belongs to), not the rows' type.
+  const idHeaderType = idColumn >= 0 ? vocab.byTypeName.get(headerNames[idColumn].replace(ID_HEADER, '').trim()) : undefined;
+  if (idHeaderType && typeArtifact && idHeaderType !== typeArtifact) {
+    typeArtifact = idHeaderType;
+    typeColumn = namedTypes.findIndex((named, column) => column !== idColumn && named.includes(idHeaderType));
+  }
   // Without ids, a type column with empty or repeated cells groups other rows (tasks) under items named elsewhere.
   if (typeArtifact && idColumn === -1 && groupsRows(rows(), typeColumn)) return [];
   if (!typeArtifact) {
