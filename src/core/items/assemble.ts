@@ -72,10 +72,13 @@ export function assemble(
 /**
  * A section item whose own lines (those no child item holds) are only its
  * heading, blank lines and the header of the table its children are rows of:
- * no field, sub-heading, statement or text of its own.
+ * no field, sub-heading, statement or text of its own. Its children are rows
+ * or list entries, an overview's lines: a section whose children are sections
+ * writes those items out in full, as an epic with its story sections does.
  */
 function groupsOnly(item: Item): boolean {
   if (item.shape !== 'section' || !item.children.length || item.fields.length) return false;
+  if (!item.children.every((child) => child.shape === 'row' || child.shape === 'list')) return false;
   if (item.sections.some((section) => section.line !== item.startLine)) return false;
   // A table's header is the line before its delimiter row (the scanner knows it for a table only from there).
   return item.lines.every((line, i) => line.line === item.startLine || (!line.inCode && (line.table !== undefined || item.lines[i + 1]?.table === 'delimiter' || !line.visible.trim())));
