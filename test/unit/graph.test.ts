@@ -117,10 +117,28 @@ describe('backlog graph: nesting and folders (SPEC §7, 2 and 3)', () => {
     assert.equal(parentOf(twice, 'w/BACKLOG.md', 6), 'w/BACKLOG.md#2 by nesting');
     const graph = graphOf({ 'w/BACKLOG.md': OVERVIEW });
     assert.equal(parentOf(graph, 'w/BACKLOG.md', 6), 'w/BACKLOG.md#2 by nesting');
-    graph.update(record('w/epics/core.md', CORE_EPIC));
+    // The overview's findings may change with the epic's file, and the epic's with the overview.
+    assert.ok(graph.update(record('w/epics/core.md', CORE_EPIC)).has('w/BACKLOG.md'));
     assert.equal(parentOf(graph, 'w/BACKLOG.md', 6), 'w/epics/core.md#0 by nesting');
+    assert.ok(graph.update(record('w/BACKLOG.md', OVERVIEW.replace('| Logic |', '| Logic, again |'))).has('w/epics/core.md'));
+    // A second epic of that title: no longer one item the heading names.
+    graph.update(record('w/old/core.md', CORE_EPIC.replace('EPIC-core-property-management', 'EPIC-old')));
+    assert.equal(parentOf(graph, 'w/BACKLOG.md', 6), 'w/BACKLOG.md#2 by nesting');
+    graph.remove('w/old/core.md');
+    assert.equal(parentOf(graph, 'w/BACKLOG.md', 6), 'w/epics/core.md#0 by nesting');
+    // Renamed: the title no longer matches.
+    graph.update(record('w/epics/core.md', CORE_EPIC.replace('Core Property-Management', 'Core Properties')));
+    assert.equal(parentOf(graph, 'w/BACKLOG.md', 6), 'w/BACKLOG.md#2 by nesting');
+    graph.update(record('w/epics/core.md', CORE_EPIC));
     graph.remove('w/epics/core.md');
     assert.equal(parentOf(graph, 'w/BACKLOG.md', 6), 'w/BACKLOG.md#2 by nesting');
+  });
+
+  it('the grouping heading names an item by its id before its title', () => {
+    // The overview calls it Core; its file, Core Property-Management; another epic is titled Core.
+    const byId = OVERVIEW.replace('### EPIC 1: Core Property-Management', '### EPIC-7: Core');
+    const graph = graphOf({ 'w/BACKLOG.md': byId, 'w/epics/core.md': '# EPIC-7: Core Property-Management\n', 'w/epics/other.md': '# EPIC: Core\n\n**ID**: EPIC-other\n' });
+    assert.equal(parentOf(graph, 'w/BACKLOG.md', 6), 'w/epics/core.md#0 by nesting');
   });
 
   it('a heading with text of its own is the item itself, and its rows stay under it', () => {

@@ -28,6 +28,7 @@ function richRecords(): FileRecord[] {
     record('file:///w/.github/ISSUE_TEMPLATE/story.md', '---\nname: Story\nabout: A user story\nlabels: story\n---\n## Story\n\nAs a <role>, I want <goal> so that <value>.\n\n## Acceptance Criteria\n\n- [ ] …\n'),
     record('file:///w/epic_10_gateway.md', '# Epic 10: Secure API Gateway\n\n## US 10.1: Nginx reverse proxy\n\n**Accepted by:** Product Owner\n**Parent:** EPIC-9\n\nAs a developer, I want a proxy so that I can route.\n\n### Acceptance Criteria\n\n- routes\n'),
     record('file:///w/notes.md', '# Notes\n\nWe talked about FEAT-1.\n'),
+    record('file:///w/BACKLOG.md', '# Backlog\n\n### EPIC 1: Core\n\n| Feature ID | Name |\n|---|---|\n| FEAT-core-write | Write |\n'),
     record('file:///w/my%20epic/ä story.story.md', '# Story: Ümlaut ✓ "quoted" \\ back\n\n**Parent:** [EPIC-1](../EPIC-1-pay/e.epic.md)\n'),
   ];
 }
@@ -47,6 +48,7 @@ describe('index cache: (de)serialisation', () => {
     assert.ok(cache.files.some((entry) => entry.record?.items.some((item) => item.parentRef && item.nestedIn !== undefined && item.roles.length)));
     assert.ok(cache.files.some((entry) => entry.record && Object.keys(entry.record.levels).length));
     assert.ok(cache.files.some((entry) => entry.record?.items.some((item) => item.suppressed.length && item.status)));
+    assert.ok(cache.files.some((entry) => entry.record?.items.some((item) => item.groupsOnly)), 'the corpus has no grouping heading');
     const decoded = decodeIndexCache(encodeIndexCache(cache), 'v1');
     assert.ok('cache' in decoded, 'error' in decoded ? decoded.error : '');
     assert.deepStrictEqual(decoded.cache, cache);

@@ -90,15 +90,44 @@ describe('backlog index worker (built): the folder as the extension finds and in
     const flag = new Int32Array(paused.pause);
     Atomics.store(flag, 0, 1);
     const pauses: number[] = [];
-    const { entries, timing } = await runWorker(paused, (soFar) => {
+    let entriesWhilePaused = -1;
+    const run = runWorker(paused, (soFar) => {
       pauses.push(soFar);
-      // As the extension host does when the open document's lint is done.
-      Atomics.store(flag, 0, 0);
-      Atomics.notify(flag, 0);
+      // As the extension host does when the open document's lint is done, a while later.
+      setTimeout(() => {
+        entriesWhilePaused = soFar;
+        Atomics.store(flag, 0, 0);
+        Atomics.notify(flag, 0);
+      }, 150);
     });
+    const { entries, timing } = await run;
     assert.deepEqual(pauses, [0], 'one pause, before the first file');
+    assert.equal(entriesWhilePaused, 0);
     assert.equal(entries.length, 5);
-    assert.ok(timing.pausedMs >= 0);
+    // It waited until it was told to go on (timers may fire a little early, never much).
+    assert.ok(timing.pausedMs >= 140, `paused ${timing.pausedMs} ms`);
+  });
+
+  it('ends without a record when the shared flag says the build is over, waking from a pause', async () => {
+    const stopped = task({ index: 0, of: 1 });
+    const flag = new Int32Array(stopped.pause);
+    Atomics.store(flag, 0, 1);
+    const messages: string[] = [];
+    const code = await new Promise<number>((resolve, reject) => {
+      const worker = new Worker(WORKER, { workerData: { agileArtifactsIndexTask: stopped } });
+      worker.on('message', (message: IndexWorkerMessage) => {
+        messages.push(message.kind);
+        if (message.kind === 'paused') {
+          // As PauseGate.stop does.
+          Atomics.store(flag, 0, 2);
+          Atomics.notify(flag, 0);
+        }
+      });
+      worker.on('error', reject);
+      worker.on('exit', resolve);
+    });
+    assert.equal(code, 0);
+    assert.deepEqual(messages, ['paused']);
   });
 
   it('workers that share a folder split its files between them, each once', async () => {

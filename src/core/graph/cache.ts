@@ -22,7 +22,7 @@ import type { Range, RuleLevel } from '../types';
  */
 
 /** Changes whenever the encoding below changes: a cache of another format is never read. */
-export const INDEX_CACHE_FORMAT = 1;
+export const INDEX_CACHE_FORMAT = 2;
 const MAGIC = 'agile-artifacts-index';
 
 /** One file as the cache remembers it. */
@@ -147,6 +147,7 @@ function drain<T>(steps: Generator<void, T, void>): T {
 // Item: [type, shape, detectedBy, id|0, title, status|0, line, endLine, anchor, parentRef|0, nestedIn|-1, roles, findings, flags, suppressed]
 const TEMPLATE = 1;
 const SUMMARY = 2;
+const GROUPS_ONLY = 4;
 const SHAPES: readonly ItemShape[] = ['file', 'section', 'row', 'list', 'paragraph'];
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -165,7 +166,7 @@ function encodeItem(item: GraphItem): unknown[] {
     item.nestedIn ?? -1,
     item.roles.map((role) => [role.action, role.value, role.role ?? 0, role.line]),
     item.findings,
-    (item.template ? TEMPLATE : 0) | (item.summary ? SUMMARY : 0),
+    (item.template ? TEMPLATE : 0) | (item.summary ? SUMMARY : 0) | (item.groupsOnly ? GROUPS_ONLY : 0),
     item.suppressed,
   ];
 }
@@ -196,6 +197,7 @@ function decodeItem(file: string, order: number, value: unknown): GraphItem {
   const flags = int(v[13]);
   if (flags & TEMPLATE) item.template = true;
   if (flags & SUMMARY) item.summary = true;
+  if (flags & GROUPS_ONLY) item.groupsOnly = true;
   if (v[5] !== 0) item.status = str(v[5]);
   const nestedIn = int(v[10]);
   if (nestedIn >= 0) {

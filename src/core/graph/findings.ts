@@ -67,7 +67,8 @@ function parentType(graph: BacklogGraph, item: GraphItem, report: Report): void 
     }, [placeOf(link.parent, 'The parent')]);
   }
   // Items written inside this one that SAFe would not put under it: one finding on the container, not one per story.
-  const nested = graph.childrenOf(item).filter((other) => graph.parentLink(other).via === 'nesting');
+  // In this file: the rows of an overview's grouping heading are nested there, not in the item it names.
+  const nested = graph.childrenOf(item).filter((other) => graph.parentLink(other).via === 'nesting' && other.file === item.file);
   const misplaced = new Map<string, GraphItem[]>();
   for (const other of nested) {
     const artifact = graph.artifact(other.type);

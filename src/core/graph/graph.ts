@@ -338,8 +338,14 @@ export class BacklogGraph {
     for (const key of touched) for (const item of this.dependents.get(key) ?? []) dirty.add(item);
     for (const item of dirty) {
       this.noteLoop(item, affected);
+      // A parent in another file (a field, a folder, a grouping heading's item) holds findings about its children.
+      const before = this.links.get(item)?.parent;
+      // (Not a file just removed: nothing is published for it.)
+      if (before && this.records.has(pathKey(before.file))) affected.add(before.file);
       this.unlink(item);
       this.link(item);
+      const after = this.links.get(item)?.parent;
+      if (after) affected.add(after.file);
       this.noteLoop(item, affected);
       affected.add(item.file);
       // The children's parent-type findings read this item's type.
@@ -410,20 +416,30 @@ export class BacklogGraph {
 
   /**
    * The item a grouping heading names (`### EPIC 1: Core Property-Management` in an overview,
-   * over the epic's features): the one other item of its type with its title that is not
-   * itself a summary. None when there is no such item, or more than one.
+   * over the epic's features): the one other item of its type with its id, else with its
+   * title, that is not itself a summary. None when there is no such item, or more than one.
    */
   private writtenElsewhere(heading: GraphItem, reads: string[]): GraphItem | undefined {
+    const only = (candidates: Iterable<GraphItem>) => {
+      let found: GraphItem | undefined;
+      for (const candidate of candidates) {
+        if (candidate === heading || candidate.summary || candidate.type !== heading.type) continue;
+        if (found) return undefined;
+        found = candidate;
+      }
+      return found;
+    };
+    // Its id first (`### EPIC-7: Search` names EPIC-7 whatever its title there), then its title.
+    if (heading.id) {
+      const id = normalizeId(heading.id);
+      reads.push(`id:${id}`);
+      const byId = only(this.byId.get(id) ?? []);
+      if (byId) return byId;
+    }
     const title = normalizeTitle(heading.title);
     if (!title) return undefined;
     reads.push(`title:${title}`);
-    let found: GraphItem | undefined;
-    for (const candidate of this.byTitle.get(title) ?? []) {
-      if (candidate === heading || candidate.summary || candidate.type !== heading.type) continue;
-      if (found) return undefined;
-      found = candidate;
-    }
-    return found;
+    return only(this.byTitle.get(title) ?? []);
   }
 
   /** A file item in a folder named after an item id, or in a folder below one (SPEC §7, folders). */

@@ -40,7 +40,7 @@ export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable
   const idColumn = headerNames.findIndex((name) => table.detection.idColumns.includes(name) || ID_HEADER.test(name));
   // `Story ID | Name | Feature`: the id column names the rows' type, and a column named after another
   // type is a field of theirs (here the feature each story belongs to), not the rows' type.
-  const idHeaderType = idColumn >= 0 ? vocab.byTypeName.get(headerNames[idColumn].replace(ID_HEADER, '').trim()) : undefined;
+  const idHeaderType = idColumn >= 0 ? vocab.byTypeName.get(headerNames[idColumn].replace(ID_WORD_AFTER, '')) : undefined;
   if (idHeaderType && typeArtifact && idHeaderType !== typeArtifact) {
     typeArtifact = idHeaderType;
     typeColumn = namedTypes.findIndex((named, column) => column !== idColumn && named.includes(idHeaderType));
@@ -91,6 +91,8 @@ export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable
 }
 
 const ID_HEADER = /\bid$/;
+/** `story id`, `story-id`, `story_id` → `story`. */
+const ID_WORD_AFTER = /[\s_-]*\bid$/;
 const MAX_REMEMBERED_IDS = 20_000;
 // Emphasis, code and link brackets around an id or a title in a cell; ID_MARKS keeps the brackets.
 const HEAD_MARKS = /[*_`[\]]/g;

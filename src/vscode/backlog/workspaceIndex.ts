@@ -18,7 +18,6 @@ const MARKDOWN_GLOB = '**/{*.md,*.markdown}';
 /** Pause after the last change before the index cache is written again. */
 const SAVE_DELAY_MS = 2000;
 
-/** Where the index came from after activation, and how long it took (for the log, the tests and the bench). */
 /** What the index needs to know of the open documents' lints (the diagnostics controller). */
 export interface OpenLints {
   whenIdle(): Promise<void>;
@@ -36,6 +35,7 @@ export interface WorkerRun {
   threads: WorkerTiming[];
 }
 
+/** Where the index came from after activation, and how long it took (for the log, the tests and the bench). */
 export interface BacklogIndexStatus {
   /** `cache`: the last session's index, then refreshed from the disk; `build`: every file read. */
   source?: 'cache' | 'build';
@@ -112,6 +112,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly versions = new Map<string, number>();
   private versionCounter = 0;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The pause flag of the workers of the build in progress, if any. */
+  private workerGate: PauseGate | undefined;
   private saving: Promise<void> | undefined;
   private saveAgain = false;
   private saved: Deferred = deferred();
@@ -301,6 +303,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     const workerRuns: WorkerRun[] = [];
     // The workers pause between two files while an open document is being linted (its squiggle first, as with the reads here).
     const gate = threaded.length ? new PauseGate(this.lints.isBusy) : undefined;
+    // An older build's workers stop where they are, paused or not (their records would be dropped).
+    this.workerGate?.stop();
+    this.workerGate = gate;
     const following = gate && this.lints.onDidChangeBusy((busy) => gate.set(busy));
     const inWorkers = threaded.map(async (folder) => {
       const graph = graphOf(folder);
@@ -776,15 +781,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     clearTimeout(this.pendingNotice);
     clearTimeout(this.saveTimer);
     this.generation++;
+    // Workers waiting for a lint that will never end (the controller is going too) stop now.
+    this.workerGate?.stop();
     this.disposables.forEach((disposable) => disposable.dispose());
   }
 }
 
-/** The documents open in the editor, by URI string. */
+/** One worker thread's timing, for the build's log line. */
 function describeThread(timing: WorkerTiming): string {
   return `thread start ${timing.startupMs} ms, walk ${timing.walkMs} ms, reads ${timing.readMs} ms, engine ${timing.indexMs} ms, paused ${timing.pausedMs} ms`;
 }
 
+/** The documents open in the editor, by URI string. */
 function openDocuments(): Map<string, vscode.TextDocument> {
   const open = new Map<string, vscode.TextDocument>();
   for (const document of vscode.workspace.textDocuments) if (!document.isClosed) open.set(document.uri.toString(), document);

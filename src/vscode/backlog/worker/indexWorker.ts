@@ -11,6 +11,7 @@ import { EMPTY_CONFIG, indexText } from '../../../core';
 import type { ArtifactsConfig } from '../../../core';
 import { readLintable } from '../../../cli/fileTask';
 import { sortedEntries } from '../../../cli/files';
+import { GATE_PAUSED, GATE_STOPPED } from './protocol';
 import type { IndexWorkerMessage, IndexWorkerTask, WorkerEntry, WorkerTiming } from './protocol';
 
 /** Records per message: large enough that posting costs little, small enough that the graph fills as the worker goes. */
@@ -31,7 +32,9 @@ function serve(task: IndexWorkerTask, post: (message: IndexWorkerMessage) => voi
   let pausedMs = 0;
   let batch: WorkerEntry[] = [];
   for (let i = task.share.index; i < files.length; i += task.share.of) {
-    if (Atomics.load(pause, 0)) pausedMs += waitWhilePaused(pause, () => post({ kind: 'paused' }));
+    if (Atomics.load(pause, 0) === GATE_PAUSED) pausedMs += waitWhilePaused(pause, () => post({ kind: 'paused' }));
+    // The build is over (a newer one, or the extension is going): nothing more is wanted.
+    if (Atomics.load(pause, 0) === GATE_STOPPED) return;
     const { rel, file } = files[i];
     const readStart = performance.now();
     const read = readLintable(file);
@@ -59,7 +62,7 @@ function serve(task: IndexWorkerTask, post: (message: IndexWorkerMessage) => voi
 function waitWhilePaused(pause: Int32Array, onPause: () => void): number {
   const start = performance.now();
   onPause();
-  while (Atomics.load(pause, 0)) Atomics.wait(pause, 0, 1, 100);
+  while (Atomics.load(pause, 0) === GATE_PAUSED) Atomics.wait(pause, 0, GATE_PAUSED, 100);
   return performance.now() - start;
 }
 

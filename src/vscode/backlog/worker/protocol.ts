@@ -13,8 +13,9 @@ export interface IndexWorkerTask {
   /** This worker takes the files at positions index, index + of, … of the folder's sorted list. */
   share: { index: number; of: number };
   /**
-   * One Int32 shared with the extension host's thread: non-zero while an open
-   * document is being linted, when the worker waits before its next file.
+   * One Int32 shared with the extension host's thread: GATE_PAUSED while an
+   * open document is being linted (the worker waits before its next file),
+   * GATE_STOPPED when the build is over (the worker ends).
    */
   pause: SharedArrayBuffer;
   /** Date.now() when the extension made the worker: its start-up (the thread, loading the engine) is timed from there. */
@@ -43,3 +44,8 @@ export interface WorkerTiming {
   /** Waiting for open documents' lints. */
   pausedMs: number;
 }
+
+/** The values of IndexWorkerTask.pause. */
+export const GATE_OPEN = 0;
+export const GATE_PAUSED = 1;
+export const GATE_STOPPED = 2;

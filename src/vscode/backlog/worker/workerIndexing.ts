@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ArtifactsConfig, FileRecord } from '../../../core';
+import { GATE_OPEN, GATE_PAUSED, GATE_STOPPED } from './protocol';
 import type { IndexWorkerMessage, IndexWorkerTask, WorkerTiming } from './protocol';
 
 /** 'web' in the browser bundle (esbuild.js defines it): no worker threads there, and this branch is left out. */
@@ -65,8 +66,16 @@ export class PauseGate {
   }
 
   set(paused: boolean): void {
-    Atomics.store(this.flag, 0, paused ? 1 : 0);
+    // Once stopped, stopped: a late lint event does not restart workers that were told to end.
+    if (Atomics.load(this.flag, 0) === GATE_STOPPED) return;
+    Atomics.store(this.flag, 0, paused ? GATE_PAUSED : GATE_OPEN);
     if (!paused) Atomics.notify(this.flag, 0);
+  }
+
+  /** Tells the workers to end before their next file, waking those that wait. */
+  stop(): void {
+    Atomics.store(this.flag, 0, GATE_STOPPED);
+    Atomics.notify(this.flag, 0);
   }
 }
 
