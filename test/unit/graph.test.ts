@@ -141,6 +141,13 @@ describe('backlog graph: nesting and folders (SPEC §7, 2 and 3)', () => {
     assert.equal(parentOf(graph, 'w/BACKLOG.md', 6), 'w/epics/core.md#0 by nesting');
   });
 
+  it('a heading with a table of its own beside its rows (KPIs) writes the item: it is checked, and keeps its rows', () => {
+    const kpis = OVERVIEW.replace('### EPIC 1: Core Property-Management\n', '### EPIC 1: Core Property-Management\n\n| KPI | Target |\n|---|---|\n| Reads | 1k/s |\n');
+    const graph = graphOf({ 'w/BACKLOG.md': kpis, 'w/epics/core.md': CORE_EPIC });
+    assert.equal(parentOf(graph, 'w/BACKLOG.md', 10), 'w/BACKLOG.md#2 by nesting');
+    assert.deepEqual(lintMarkdown(kpis, { fileName: 'w/BACKLOG.md' }).findings.map((finding) => `${finding.range.start.line} ${finding.rule}`), ['2 missing-section']);
+  });
+
   it('a heading with text of its own is the item itself, and its rows stay under it', () => {
     const written = OVERVIEW.replace('### EPIC 1: Core Property-Management\n', '### EPIC 1: Core Property-Management\n\nThe core of the app.\n');
     const graph = graphOf({ 'w/BACKLOG.md': written, 'w/epics/core.md': CORE_EPIC });

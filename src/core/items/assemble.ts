@@ -81,7 +81,34 @@ function groupsOnly(item: Item): boolean {
   if (!item.children.every((child) => child.shape === 'row' || child.shape === 'list')) return false;
   if (item.sections.some((section) => section.line !== item.startLine)) return false;
   // A table's header is the line before its delimiter row (the scanner knows it for a table only from there).
-  return item.lines.every((line, i) => line.line === item.startLine || (!line.inCode && (line.table !== undefined || item.lines[i + 1]?.table === 'delimiter' || !line.visible.trim())));
+  const tableLines = new Set<number>();
+  for (let i = 0; i < item.lines.length; i++) {
+    const line = item.lines[i];
+    if (line.line === item.startLine || (!line.inCode && !line.visible.trim())) continue;
+    if (line.inCode || (line.table === undefined && item.lines[i + 1]?.table !== 'delimiter')) return false;
+    tableLines.add(line.line);
+  }
+  return tablesHoldChildren(tableLines, new Set(item.children.map((child) => child.startLine)));
+}
+
+/**
+ * Whether every table among `tableLines` (runs of consecutive lines, the child
+ * rows between them included) holds one of the child rows: a table of its own
+ * beside them (KPIs, a glossary) is text the section writes.
+ */
+function tablesHoldChildren(tableLines: ReadonlySet<number>, childRows: ReadonlySet<number>): boolean {
+  const lines = [...tableLines, ...childRows].sort((a, b) => a - b);
+  let hasOwn = false;
+  let hasChild = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0 && lines[i] > lines[i - 1] + 1) {
+      if (hasOwn && !hasChild) return false;
+      hasOwn = hasChild = false;
+    }
+    if (childRows.has(lines[i])) hasChild = true;
+    else hasOwn = true;
+  }
+  return !hasOwn || hasChild;
 }
 
 const SHAPE_ORDER: Record<ItemShape, number> = { file: 0, section: 1, row: 2, list: 3, paragraph: 4 };
