@@ -79,6 +79,9 @@ export class PauseGate {
   }
 }
 
+/** What a folder's workers share; each worker's task adds its root, its share, the pause flag and when it was made. */
+type FolderTask = Omit<IndexWorkerTask, 'root' | 'share' | 'createdAt' | 'pause'>;
+
 /**
  * Walks and indexes a folder on disk in worker threads (see indexWorker.ts),
  * handing each file's record, keyed by its URI, to `onRecord` on this thread
@@ -88,7 +91,7 @@ export class PauseGate {
  */
 export function indexFolderInWorkers(
   folder: vscode.WorkspaceFolder,
-  task: Omit<IndexWorkerTask, 'root' | 'share' | 'createdAt' | 'pause'>,
+  task: FolderTask,
   gate: PauseGate,
   onRecords: (records: { uri: string; record: FileRecord | null }[]) => void,
   stopped: () => boolean,
@@ -142,7 +145,7 @@ export async function workerTaskFor(
   exclude: string[],
   configFiles: readonly vscode.Uri[],
   configOf: (document: vscode.Uri) => Promise<ArtifactsConfig>,
-): Promise<Omit<IndexWorkerTask, 'root' | 'share' | 'createdAt' | 'pause'>> {
+): Promise<FolderTask> {
   const root = folder.uri.fsPath;
   const inside = (fsPath: string) => fsPath.startsWith(root.endsWith('/') || root.endsWith('\\') ? root : `${root}${fsPathSeparator()}`);
   const nestedFolders = (vscode.workspace.workspaceFolders ?? []).map((other) => other.uri).filter((uri) => uri.scheme === 'file' && inside(uri.fsPath)).map((uri) => uri.fsPath);
