@@ -51,6 +51,54 @@ describe('backlog graph: parent fields (SPEC §7, 1)', () => {
     assert.deepEqual(findingsOf(graph), []);
   });
 
+  describe('a parent described by the words of its title', () => {
+    const READING = typed('feature', 'Feature: Markdown File Reading', 'id: FEAT-7');
+    const OAUTH = '# Technical Enabler Implementation: OAuth Routes Integration\n\n**Type:** enabler\n';
+    const cases: [string, Record<string, string>, string, string][] = [
+      ['some of its words', { 'w/f.md': READING }, 'File Reading', 'w/f.md#0 by field'],
+      ['its words in another order, with a type word', { 'w/en.md': OAUTH }, 'OAuth Routes Integration Technical Enabler', 'w/en.md#0 by field'],
+      ['its title and a key of another tool in parentheses', { 'w/f.md': READING }, '"Markdown File Reading (LIN-46)"', 'w/f.md#0 by field'],
+      ['one word only (too little to name one item)', { 'w/f.md': READING }, 'Reading', '-'],
+      ['words two items share (which one?)', { 'w/f.md': READING, 'w/g.md': typed('feature', 'Feature: File Reading Cache', 'id: FEAT-8') }, 'File Reading', '-'],
+      ['words of an item a story cannot have as parent (an epic)', { 'w/e.md': typed('epic', 'Epic: Markdown File Reading') }, 'File Reading', '-'],
+      ['words of a title more than twice as long', { 'w/f.md': typed('feature', 'Feature: Fast Markdown File Reading For Large Vaults') }, 'File Reading', '-'],
+      ['a word the title lacks', { 'w/f.md': READING }, 'File Writing', '-'],
+    ];
+    for (const [name, files, value, expected] of cases) {
+      it(`${name}: ${expected === '-' ? 'no parent' : 'the parent'}, and no finding`, () => {
+        const graph = graphOf({ ...files, 'w/s.story.md': typed('story', 'Story: Parse front matter', `parent: ${value}`) });
+        assert.equal(parentOf(graph, 'w/s.story.md'), expected);
+        assert.deepEqual(findingsOf(graph), []);
+      });
+    }
+
+    it('the nearest of several items with one id (an overview row and the item\'s own file)', () => {
+      const graph = graphOf({
+        'w/BACKLOG.md': '# Backlog\n\n| Feature ID | Name | Status |\n|---|---|---|\n| FEAT-7 | Markdown File Reading | Planned |\n',
+        'w/features/FEAT-7.md': READING,
+        'w/features/s.story.md': typed('story', 'Story: Parse front matter', 'parent: File Reading'),
+      });
+      assert.equal(parentOf(graph, 'w/features/s.story.md'), 'w/features/FEAT-7.md#0 by field');
+    });
+
+    it('follows the titles as files come, change and go', () => {
+      const graph = graphOf({ 'w/f.md': READING, 'w/s.story.md': typed('story', 'Story: Parse front matter', 'parent: File Reading') });
+      assert.equal(parentOf(graph, 'w/s.story.md'), 'w/f.md#0 by field');
+      // A second title with the words: no longer one item.
+      assert.ok(graph.update(record('w/g.md', typed('feature', 'Feature: File Reading Cache'))).has('w/s.story.md'));
+      assert.equal(parentOf(graph, 'w/s.story.md'), '-');
+      graph.remove('w/g.md');
+      assert.equal(parentOf(graph, 'w/s.story.md'), 'w/f.md#0 by field');
+      // The title loses a word.
+      graph.update(record('w/f.md', typed('feature', 'Feature: Markdown Reading', 'id: FEAT-7')));
+      assert.equal(parentOf(graph, 'w/s.story.md'), '-');
+      // An exact title wins over a description.
+      graph.update(record('w/h.md', typed('feature', 'Feature: File Reading')));
+      graph.update(record('w/f.md', READING));
+      assert.equal(parentOf(graph, 'w/s.story.md'), 'w/h.md#0 by field');
+    });
+  });
+
   for (const placeholder of ['"[Nome Epic]"', 'TBD', '"<feature id>"']) {
     it(`a placeholder parent (${placeholder}) is no reference: the folder still gives the parent`, () => {
       const graph = graphOf({

@@ -9,8 +9,9 @@ import { mulberry32 } from './random';
 // A small universe, so ids repeat, parents loop and links hit and miss.
 const IDS = ['EPIC-1', 'EPIC-2', 'FEAT-1', 'FEAT-2', 'FEAT-3', 'US-1', 'US-2', 'US-3', 'EN-1', 'PTG-1', 'PTG-2'];
 const MISSING_IDS = ['FEAT-9', 'US-404', 'PTG-9', 'JIRA-7'];
-const TITLES = ['Payments', 'Cards', 'Fix CI', 'Login', 'Wallet', 'Top up'];
-const FREE = ['the OAuth routes enabler', 'Fix CJ', 'Walet'];
+// Titles that share words, so a described parent (titleWords.ts) finds one, several or none as files change.
+const TITLES = ['Payments', 'Cards', 'Fix CI', 'Login', 'Wallet', 'Top up', 'Markdown File Reading', 'File Reading Cache', 'Top up wallet'];
+const FREE = ['the OAuth routes enabler', 'Fix CJ', 'Walet', 'File Reading', 'markdown reading (LIN-4)', 'wallet top'];
 const FOLDERS = ['w', 'w/EPIC-1-pay', 'w/EPIC-1-pay/FEAT-2-cards', 'w/EPIC-1-pay/FEAT-2-cards/enablers', 'w/features', 'w/stories', 'w/PROJ-001-a', 'w/PROJ-004-b/EPIC-1-x'];
 const TYPES = ['epic', 'feature', 'story', 'enabler-story', 'capability'];
 const VOICE = 'As a shopper, I want to pay so that I leave sooner.';

@@ -4,6 +4,7 @@ import type { RulesTable } from '../rules/types';
 import { dirname, folderNames, pathKey, resolvePath, sharedFolders } from './paths';
 import { folderId, keyPrefix, normalizeId, normalizeTitle, readParentReference } from './references';
 import type { ParentReference } from './references';
+import { describingWords, keyWord, TitleWordIndex, wordsOf } from './titleWords';
 import type { FileRecord, GraphItem } from './record';
 import type { Range } from '../types';
 
@@ -51,6 +52,8 @@ export class BacklogGraph {
   private sortedTitles: string[] | undefined;
   /** The id each folder name gives (folders repeat across thousands of files; the vocabulary is the graph's). */
   private readonly folderIds = new Map<string, string | null>();
+  /** Titles by their words, made on the first parent value that describes its parent (titleWords.ts), then kept. */
+  private titleWordIndex: TitleWordIndex | undefined;
   readonly vocab: Vocabulary;
 
   constructor(
@@ -127,7 +130,10 @@ export class BacklogGraph {
           const prefix = keyPrefix(item.id);
           if (prefix) this.prefixCounts.set(prefix, (this.prefixCounts.get(prefix) ?? 0) + 1);
         }
-        if (item.title) addTo(this.byTitle, normalizeTitle(item.title), item);
+        if (item.title) {
+          addTo(this.byTitle, normalizeTitle(item.title), item);
+          this.titleWordIndex?.add(item);
+        }
       }
       done += record.items.length + 1;
       if (done >= step) {
@@ -308,6 +314,7 @@ export class BacklogGraph {
       const title = normalizeTitle(item.title);
       removeFrom(this.byTitle, title, item);
       if (!this.byTitle.has(title)) this.sortedTitles = undefined;
+      this.forgetTitleWords(item, touched);
       this.noteLoop(item, affected);
       this.unlink(item);
       this.childSets.delete(item);
@@ -329,7 +336,47 @@ export class BacklogGraph {
       const title = normalizeTitle(item.title);
       if (!this.byTitle.has(title)) this.sortedTitles = undefined;
       addTo(this.byTitle, title, item);
+      if (this.titleWordIndex) {
+        this.titleWordIndex.add(item);
+        for (const word of wordsOf(item.title)) touched.add(`word:${word}`);
+      }
     }
+  }
+
+  private forgetTitleWords(item: GraphItem, touched: Set<string>): void {
+    if (!this.titleWordIndex || !item.title) return;
+    this.titleWordIndex.remove(item);
+    for (const word of wordsOf(item.title)) touched.add(`word:${word}`);
+  }
+
+  private titleWords(): TitleWordIndex {
+    if (!this.titleWordIndex) {
+      this.titleWordIndex = new TitleWordIndex();
+      for (const items of this.byTitle.values()) for (const item of items) this.titleWordIndex.add(item);
+    }
+    return this.titleWordIndex;
+  }
+
+  /**
+   * The item a parent value describes by the words of its title (titleWords.ts):
+   * one of the types the child may have as parent, not a summary, and the only
+   * such item, or the nearest of several that share one id (a row in an
+   * overview and the item's own file).
+   */
+  private describedParent(value: string, fromFile: string, self: GraphItem, reads: string[]): GraphItem | undefined {
+    const words = describingWords(value);
+    if (!words) return undefined;
+    // Any title that comes to hold all the words holds this one: its change relinks the child.
+    reads.push(`word:${keyWord(words)}`);
+    const allowed = this.artifact(self.type)?.parents;
+    let candidates = this.titleWords().holdingAll(words)
+      .filter((candidate) => candidate !== self && !candidate.summary && (!allowed || allowed.includes(candidate.type)));
+    // A grouping heading stands for an item written elsewhere: that item is the one described.
+    if (candidates.length > 1) candidates = candidates.filter((candidate) => !candidate.groupsOnly);
+    if (candidates.length <= 1) return candidates[0];
+    const id = candidates[0].id ? normalizeId(candidates[0].id) : undefined;
+    if (!id || candidates.some((candidate) => !candidate.id || normalizeId(candidate.id) !== id)) return undefined;
+    return byNearness(candidates, fromFile)[0];
   }
 
   /** Resolves again the new items and every item that read a touched key. */
@@ -501,6 +548,9 @@ export class BacklogGraph {
       const parent = byNearness([...(this.byTitle.get(normalizeTitle(title)) ?? [])].filter((candidate) => candidate !== self), fromFile)[0];
       if (parent) return { parent, byTitle: true };
     }
+    // Not `byTitle`: a workspace whose parents are only described does not name them by title, and its misses stay unreported.
+    const described = self && this.describedParent(reference.title, fromFile, self, reads);
+    if (described) return { parent: described };
     return { missing: { kind: 'title', title: reference.title } };
   }
 
