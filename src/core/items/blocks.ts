@@ -181,7 +181,8 @@ function isSetextUnderline(lines: readonly ScannedLine[], i: number): boolean {
 export function readBlock(item: Item): void {
   const blanked = item.lines.map((line) => {
     const marker = LIST_ENTRY.exec(line.visible);
-    return marker ? { ...line, visible: ' '.repeat(marker[0].length) + line.visible.slice(marker[0].length) } : line;
+    // The facts are the unblanked text's (memo.ts): read the blanked line in place, as with the memos off.
+    return marker ? { ...line, visible: ' '.repeat(marker[0].length) + line.visible.slice(marker[0].length), facts: undefined } : line;
   });
   item.sections = findSections(blanked).filter((section) => section.line !== item.startLine);
   item.statementLines = item.lines;
