@@ -43,6 +43,11 @@ export function detached(text: string): string {
 
 let remembering = true;
 
+/** Whether memos are on (they are, except inside withoutMemos). */
+export function memosOn(): boolean {
+  return remembering;
+}
+
 /**
  * Runs `work` with every memo off: a batch of files each linted once (the
  * CLI, a workspace index) would only miss, and filling the memos with

@@ -1,7 +1,7 @@
 import type { LineIndex } from '../text';
 import { BlockTracker } from './blocks';
 import type { CodeKind } from './blocks';
-import { factsOf } from '../memo';
+import { LineFactsFinder } from './recentLines';
 import type { LineFacts } from '../memo';
 
 /** A body line as the checks see it: code and HTML comments blanked out. */
@@ -47,6 +47,7 @@ export function scanBody(index: LineIndex, firstLine: number): ScannedBody {
   // Blank lines after indented code are code only if more code follows (CommonMark).
   let blankAfterCode: ScannedLine[] = [];
   let commentStart = -1;
+  const facts = new LineFactsFinder(index, firstLine);
   for (let line = firstLine; line < index.lineCount; line++) {
     const start = index.lineStart(line);
     const raw = index.lineText(line);
@@ -60,7 +61,7 @@ export function scanBody(index: LineIndex, firstLine: number): ScannedBody {
     }
     if ((lines.length && lines[lines.length - 1].code === 'indented') || blankAfterCode.length) {
       if (raw.trim() === '') {
-        const scanned: ScannedLine = { line, start, visible: raw, inCode: false, code: undefined, html: false, table: undefined, facts: factsOf(raw) };
+        const scanned: ScannedLine = { line, start, visible: raw, inCode: false, code: undefined, html: false, table: undefined, facts: facts.factsAt(line, raw) };
         blankAfterCode.push(scanned);
         lines.push(scanned);
         continue;
@@ -94,8 +95,9 @@ export function scanBody(index: LineIndex, firstLine: number): ScannedBody {
       column = open;
     }
     // Every line gets the same fields in the same order: one object shape keeps the readers' property access fast.
-    lines.push({ line, start, visible, inCode: false, code: undefined, html: kind === 'html', table: kind === 'delimiter' || kind === 'row' ? kind : undefined, facts: factsOf(visible) });
+    lines.push({ line, start, visible, inCode: false, code: undefined, html: kind === 'html', table: kind === 'delimiter' || kind === 'row' ? kind : undefined, facts: facts.factsAt(line, visible) });
   }
+  facts.finish();
   return { lines, comments, unclosedComment: commentStart === -1 ? undefined : commentStart };
 }
 

@@ -1,8 +1,8 @@
 import type { ScannedLine } from './scan';
 import { phraseSource, phrasesPattern } from '../phrases';
 import type { RulesTable, StoryVoiceEntry } from '../rules/types';
-import { factSlot, knownLineFactFor, memoPerOwner } from '../memo';
-import type { LineFacts } from '../memo';
+import { memoPerOwner } from '../memo';
+import { linesSlot, rememberedForLines } from './linesMemo';
 
 /** How far apart the parts of one statement may be, in characters of flattened text. */
 const MAX_PART = 400;
@@ -69,48 +69,27 @@ export function hasUserVoiceStatement(lines: readonly ScannedLine[], table: Rule
     const known = oneLineCache(table);
     return known.get(visible) ?? known.remember(visible, isUserVoice(flatten(' ' + visible), table));
   }
-  const remembered = statedOnFirstLine(lines, table);
-  if (remembered !== undefined) return remembered;
-  const prose = joinedProse(lines);
-  const known = statementCache(table);
-  const stated = known.get(prose) ?? known.remember(prose, isUserVoice(flatten(prose), table));
-  rememberStatedOnFirstLine(lines, table, stated);
-  return stated;
+  return rememberedForLines(lines, STATED, table, () => {
+    const prose = joinedProse(lines);
+    const known = statementCache(table);
+    return known.get(prose) ?? known.remember(prose, isUserVoice(flatten(prose), table));
+  });
 }
 
-/**
- * The last answer for lines that start with this first line, kept on its facts with the facts of every
- * line read: equal facts are equal texts (memo.ts), so when they are the same objects in the same order
- * the joined prose is the same, and a keystroke need not join an item's lines and hash them to find it.
- */
-const STATED = factSlot<{ owner: object; value: { facts: LineFacts[]; stated: boolean } }>();
-
-function statedOnFirstLine(lines: readonly ScannedLine[], table: RulesTable): boolean | undefined {
-  const first = lines[0]?.facts;
-  const known = first && knownLineFactFor(first, STATED, table);
-  if (!known) return undefined;
-  let read = 0;
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i].inCode) continue;
-    if (read === known.facts.length || lines[i].facts !== known.facts[read]) return undefined;
-    read++;
-  }
-  return read === known.facts.length ? known.stated : undefined;
+/** Whether a story's lines state who and what without the benefit ("As a user, I want a dark mode"); asked only when hasUserVoiceStatement says no. */
+export function hasUserVoiceWithoutBenefit(lines: readonly ScannedLine[], table: RulesTable): boolean {
+  return rememberedForLines(lines, STATED_WITHOUT_BENEFIT, table, () => isUserVoice(flatProse(lines), table, false));
 }
 
-function rememberStatedOnFirstLine(lines: readonly ScannedLine[], table: RulesTable, stated: boolean): void {
-  const first = lines[0]?.facts;
-  if (!first) return;
-  const facts: LineFacts[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i].inCode) continue;
-    const lineFacts = lines[i].facts;
-    // A line without facts (memos off, a part of a line) cannot be told apart by identity.
-    if (!lineFacts) return;
-    facts.push(lineFacts);
-  }
-  first.slots[STATED.index] = { owner: table, value: { facts, stated } };
+/** Whether the lines hold `words` in order, each within MAX_PART characters of the last (a section written inline, without its heading). */
+export function holdsWordsInOrder(lines: readonly ScannedLine[], words: readonly string[]): boolean {
+  return rememberedForLines(lines, WORDS_IN_ORDER, words, () => hasWordsInOrder(flatProse(lines), words));
 }
+
+// The answers kept on an item's first line (linesMemo.ts): a keystroke elsewhere in the document reads them back.
+const STATED = linesSlot<boolean>();
+const STATED_WITHOUT_BENEFIT = linesSlot<boolean>();
+const WORDS_IN_ORDER = linesSlot<boolean>();
 
 /**
  * Texts already searched, per table: on a keystroke every item but one reads

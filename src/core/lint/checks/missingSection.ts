@@ -2,7 +2,7 @@ import { normalizeKey } from '../../document/fields';
 import { titleMatches } from '../../document/sections';
 import type { Section } from '../../document/sections';
 import { TextMemo } from '../../memo';
-import { flatProse, hasWordsInOrder } from '../../document/storyStatement';
+import { holdsWordsInOrder } from '../../document/storyStatement';
 import type { ArtifactEntry, SectionEntry } from '../../rules/types';
 import { isPlaceholder } from '../../roles/placeholders';
 import type { RuleContext } from '../context';
@@ -16,7 +16,7 @@ export function checkMissingSections(context: RuleContext): void {
     if (hasFieldFor(context, sectionKeys(required))) continue;
     const isRequired = matcherOf(required);
     const found = item.sections.filter(isRequired);
-    if (!found.length && required.inlineForm && hasWordsInOrder(flatProse(item.lines), required.inlineForm)) continue;
+    if (!found.length && required.inlineForm && holdsWordsInOrder(item.lines, required.inlineForm)) continue;
     if (!found.length) {
       // A row without that column, a paragraph or a one-line entry has no room for the section.
       if (!item.sectionsExpected) continue;

@@ -1,4 +1,4 @@
-import { flatProse, hasUserVoiceStatement, isUserVoice } from '../../document/storyStatement';
+import { hasUserVoiceStatement, hasUserVoiceWithoutBenefit } from '../../document/storyStatement';
 import type { RuleContext } from '../context';
 import { USER_VOICE_SKELETON } from '../../templates';
 import { anchorOfArtifact } from './anchor';
@@ -9,7 +9,7 @@ export function checkStoryFormat(context: RuleContext): void {
   if (!artifact.userVoice || !item.statementLines || hasUserVoiceStatement(item.statementLines, table)) return;
   const anchor = anchorOfArtifact(context);
   // "As a user, I want a dark mode" names who and what: only the value is missing.
-  if (isUserVoice(flatProse(item.statementLines), table, false)) {
+  if (hasUserVoiceWithoutBenefit(item.statementLines, table)) {
     reporter.report('story-format', 'noBenefit', {}, anchor.start, anchor.end);
     return;
   }
