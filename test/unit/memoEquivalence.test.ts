@@ -60,6 +60,21 @@ describe('memos: a document edited edit after edit lints as it would with the me
     }
   });
 
+  it('the real backlog files (../shared/realworld): as they are, with an edit in the middle, and as they were', function () {
+    const files = path.resolve(__dirname, '../../../../shared/realworld/files');
+    if (!fs.existsSync(files)) this.skip();
+    this.timeout(60_000);
+    for (const name of fs.readdirSync(files)) {
+      const text = fs.readFileSync(path.join(files, name), 'utf8');
+      const middle = text.length >> 1;
+      for (const version of [text, `${text.slice(0, middle)}x${text.slice(middle)}`, text]) {
+        const warm = outcome(version, name);
+        const cold = withoutMemos(() => outcome(version, name));
+        if (warm !== cold) assert.fail(`${name}: the warm lint differs ${firstDifference(warm, cold)}`);
+      }
+    }
+  });
+
   it('two documents edited in turn each keep their own lines', () => {
     const a = '# Story: A\n\nAs a shopper, I want to pay so that I leave.\n\nAccepted by: PO\n';
     const b = '# Story: A\n\nAs a shopper, I want to pay.\n\nAccepted by: PM\n\n## Acceptance Criteria\n\n- ok\n';
