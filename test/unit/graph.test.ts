@@ -56,6 +56,7 @@ describe('backlog graph: parent fields (SPEC §7, 1)', () => {
     const OAUTH = '# Technical Enabler Implementation: OAuth Routes Integration\n\n**Type:** enabler\n';
     const cases: [string, Record<string, string>, string, string][] = [
       ['some of its words', { 'w/f.md': READING }, 'File Reading', 'w/f.md#0 by field'],
+      ['some of its words after a type name', { 'w/f.md': READING }, '"Feature: File Reading"', 'w/f.md#0 by field'],
       ['its words in another order, with a type word', { 'w/en.md': OAUTH }, 'OAuth Routes Integration Technical Enabler', 'w/en.md#0 by field'],
       ['its title and a key of another tool in parentheses', { 'w/f.md': READING }, '"Markdown File Reading (LIN-46)"', 'w/f.md#0 by field'],
       ['one word only (too little to name one item)', { 'w/f.md': READING }, 'Reading', '-'],

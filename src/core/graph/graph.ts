@@ -549,7 +549,8 @@ export class BacklogGraph {
       if (parent) return { parent, byTitle: true };
     }
     // Not `byTitle`: a workspace whose parents are only described does not name them by title, and its misses stay unreported.
-    const described = self && this.describedParent(reference.title, fromFile, self, reads);
+    // `Feature: File Reading` describes by its words after the type name.
+    const described = self && this.describedParent(reference.untyped ?? reference.title, fromFile, self, reads);
     if (described) return { parent: described };
     return { missing: { kind: 'title', title: reference.title } };
   }
