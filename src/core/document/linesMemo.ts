@@ -1,30 +1,42 @@
 import type { ScannedLine } from './scan';
-import { factSlot, knownLineFactFor } from '../memo';
-import type { FactSlot, LineFacts } from '../memo';
+import type { LineFacts } from '../memo';
 
-/** What rememberedForLines keeps on a first line's facts: the facts of every line read, and the answer. */
-export type LinesSlot<T> = FactSlot<{ owner: object; value: { facts: LineFacts[]; answer: T } }>;
-
-export function linesSlot<T>(): LinesSlot<T> {
-  return factSlot();
+interface Remembered<T> {
+  owner: object;
+  /** The facts of every line read that is not code, in order. */
+  facts: LineFacts[];
+  answer: T;
 }
 
 /**
- * An answer about a run of lines (an item's statement, its own lines),
- * remembered on the first line's facts together with the facts of every line
- * that is not code. Equal facts are equal texts (memo.ts), so when a later
- * lint hands over the same fact objects in the same order, the lines read as
- * they did: a keystroke elsewhere need not join them, flatten and search them
- * again. Lines without facts (the memos off: the CLI, the index) are computed.
+ * Answers about runs of lines (an item's statement, its own lines), by the
+ * facts of the run's first line, with the facts of every line that is not
+ * code. Equal facts are equal texts (memo.ts), so when a later lint hands over
+ * the same fact objects in the same order, the lines read as they did: a
+ * keystroke elsewhere need not join them, flatten and search them again.
+ * Lines without facts (the memos off: the CLI, the index) are computed.
+ *
+ * Bounded by entries, like TextMemo, and kept apart from the line facts: a
+ * run holds a list as long as the item, and typing in an item's first line
+ * makes a new first line each keystroke.
  */
-export function rememberedForLines<T>(lines: readonly ScannedLine[], slot: LinesSlot<T>, owner: object, compute: () => T): T {
-  const first = lines[0]?.facts;
-  const known = first && knownLineFactFor(first, slot, owner);
-  if (known && readsAsBefore(lines, known.facts)) return known.answer;
-  const answer = compute();
-  const facts = first && proseFacts(lines);
-  if (facts) first.slots[slot.index] = { owner, value: { facts, answer } };
-  return answer;
+export class LinesMemo<T> {
+  private readonly known = new Map<LineFacts, Remembered<T>>();
+
+  constructor(private readonly limit = 2_000) {}
+
+  answer(lines: readonly ScannedLine[], owner: object, compute: () => T): T {
+    const first = lines[0]?.facts;
+    const known = first && this.known.get(first);
+    if (known && known.owner === owner && readsAsBefore(lines, known.facts)) return known.answer;
+    const answer = compute();
+    const facts = first && proseFacts(lines);
+    if (facts) {
+      if (this.known.size >= this.limit) this.known.clear();
+      this.known.set(first, { owner, facts, answer });
+    }
+    return answer;
+  }
 }
 
 function readsAsBefore(lines: readonly ScannedLine[], facts: readonly LineFacts[]): boolean {

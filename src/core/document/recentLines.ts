@@ -17,6 +17,7 @@ import type { LineIndex } from '../text';
 const RECENT = 4;
 
 interface Scan {
+  /** The first and last lines with text, by which the next scan of the same document finds this one. */
   first: string;
   last: string;
   lineCount: number;
@@ -27,6 +28,15 @@ interface Scan {
 
 const recent: Scan[] = [];
 
+/** The first line with text from `line` on, going `step` (a few lines at most); '' when there is none nearby. */
+function textAround(index: LineIndex, line: number, step: 1 | -1): string {
+  for (let at = line, tries = 0; at >= 0 && at < index.lineCount && tries < 8; at += step, tries++) {
+    const text = index.lineText(at);
+    if (text.trim() !== '') return text;
+  }
+  return '';
+}
+
 export class LineFactsFinder {
   private readonly previous: Scan | undefined;
   private readonly shift: number = 0;
@@ -34,11 +44,10 @@ export class LineFactsFinder {
 
   constructor(index: LineIndex, firstLine: number) {
     if (!memosOn()) return;
-    const last = index.lineCount - 1;
-    const first = firstLine <= last ? index.lineText(firstLine) : '';
-    const lastText = last >= 0 ? index.lineText(last) : '';
-    // The same document a keystroke ago: its first or its last line is as it was.
-    this.previous = recent.find((scan) => scan.first === first || scan.last === lastText);
+    const first = textAround(index, firstLine, 1);
+    const lastText = textAround(index, index.lineCount - 1, -1);
+    // The same document a keystroke ago: its first or its last line with text is as it was (most files end in a blank line).
+    this.previous = recent.find((scan) => (first !== '' && scan.first === first) || (lastText !== '' && scan.last === lastText));
     if (this.previous) this.shift = this.previous.lineCount - index.lineCount;
     this.scan = { first, last: lastText, lineCount: index.lineCount, texts: [], facts: [] };
   }

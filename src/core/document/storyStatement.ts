@@ -2,7 +2,7 @@ import type { ScannedLine } from './scan';
 import { phraseSource, phrasesPattern } from '../phrases';
 import type { RulesTable, StoryVoiceEntry } from '../rules/types';
 import { memoPerOwner } from '../memo';
-import { linesSlot, rememberedForLines } from './linesMemo';
+import { LinesMemo } from './linesMemo';
 
 /** How far apart the parts of one statement may be, in characters of flattened text. */
 const MAX_PART = 400;
@@ -69,7 +69,7 @@ export function hasUserVoiceStatement(lines: readonly ScannedLine[], table: Rule
     const known = oneLineCache(table);
     return known.get(visible) ?? known.remember(visible, isUserVoice(flatten(' ' + visible), table));
   }
-  return rememberedForLines(lines, STATED, table, () => {
+  return STATED.answer(lines, table, () => {
     const prose = joinedProse(lines);
     const known = statementCache(table);
     return known.get(prose) ?? known.remember(prose, isUserVoice(flatten(prose), table));
@@ -78,18 +78,18 @@ export function hasUserVoiceStatement(lines: readonly ScannedLine[], table: Rule
 
 /** Whether a story's lines state who and what without the benefit ("As a user, I want a dark mode"); asked only when hasUserVoiceStatement says no. */
 export function hasUserVoiceWithoutBenefit(lines: readonly ScannedLine[], table: RulesTable): boolean {
-  return rememberedForLines(lines, STATED_WITHOUT_BENEFIT, table, () => isUserVoice(flatProse(lines), table, false));
+  return STATED_WITHOUT_BENEFIT.answer(lines, table, () => isUserVoice(flatProse(lines), table, false));
 }
 
 /** Whether the lines hold `words` in order, each within MAX_PART characters of the last (a section written inline, without its heading). */
 export function holdsWordsInOrder(lines: readonly ScannedLine[], words: readonly string[]): boolean {
-  return rememberedForLines(lines, WORDS_IN_ORDER, words, () => hasWordsInOrder(flatProse(lines), words));
+  return WORDS_IN_ORDER.answer(lines, words, () => hasWordsInOrder(flatProse(lines), words));
 }
 
-// The answers kept on an item's first line (linesMemo.ts): a keystroke elsewhere in the document reads them back.
-const STATED = linesSlot<boolean>();
-const STATED_WITHOUT_BENEFIT = linesSlot<boolean>();
-const WORDS_IN_ORDER = linesSlot<boolean>();
+// Answers by an item's lines (linesMemo.ts): a keystroke elsewhere in the document reads them back.
+const STATED = new LinesMemo<boolean>();
+const STATED_WITHOUT_BENEFIT = new LinesMemo<boolean>();
+const WORDS_IN_ORDER = new LinesMemo<boolean>();
 
 /**
  * Texts already searched, per table: on a keystroke every item but one reads
