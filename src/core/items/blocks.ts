@@ -41,7 +41,7 @@ export function blockCandidates(lines: readonly ScannedLine[], inTable: Set<numb
       continue;
     }
     // Only a marker, a digit or a quote can open a list entry: skip the pattern for other lines.
-    const entry = first === '-' || first === '*' || first === '+' || first === '>' || (first >= '0' && first <= '9') ? rememberedEntry(line, vocab, table) : null;
+    const entry = first === '-' || first === '*' || first === '+' || first === '•' || first === '>' || (first >= '0' && first <= '9') ? rememberedEntry(line, vocab, table) : null;
     const indent = entry ? entry.indent : text.length - text.trimStart().length;
     // A line at or left of an open entry's marker ends it (a paragraph at the margin too).
     if (open.length) closeOpen(line.line, entry ? indent : previousBlank ? indent : -2);

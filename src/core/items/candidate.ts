@@ -16,8 +16,12 @@ export interface Candidate extends Pick<Item, 'artifact' | 'shape' | 'detectedBy
   indent?: number;
 }
 
-/** A list marker (and task box) at the start of a line, after any quote marks. */
-export const LIST_ENTRY = /^([ \t]*(?:>[ \t]*)*)([-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
+/**
+ * A list marker (and task box) at the start of a line, after any quote marks. `•` too: lists
+ * pasted from a word processor keep it, and though CommonMark reads them as one paragraph,
+ * their author wrote one entry per line (`•\tAs a registered user, I want …`).
+ */
+export const LIST_ENTRY = /^([ \t]*(?:>[ \t]*)*)([-*+•]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
 
 export const LIST_NUMBER = /^(?:\d{1,3}[.)]|[a-z][.)])[ \t]+/i;
 
