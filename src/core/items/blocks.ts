@@ -174,7 +174,9 @@ function isSetextUnderline(lines: readonly ScannedLine[], i: number): boolean {
   const next = lines[i + 1];
   const mark = next?.visible.trimStart()[0];
   if (mark !== '=' && mark !== '-') return false;
-  return !!next && /^ {0,3}(?:=+|-+)[ \t]*$/.test(next.visible) && !!lines[i].visible.trim() && !LIST_ENTRY.test(lines[i].visible);
+  // A `•` line is a paragraph to CommonMark, which underlining makes a heading.
+  const text = lines[i].visible;
+  return !!next && /^ {0,3}(?:=+|-+)[ \t]*$/.test(next.visible) && !!text.trim() && (!LIST_ENTRY.test(text) || text.trimStart().startsWith('•'));
 }
 
 /** A list entry or paragraph: labels are read with the list markers blanked (`- Acceptance Criteria:`). */
