@@ -4,7 +4,7 @@ import type { RulesTable } from '../rules/types';
 import { dirname, folderNames, pathKey, resolvePath, sharedFolders } from './paths';
 import { folderId, keyPrefix, normalizeId, normalizeTitle, readParentReference } from './references';
 import type { ParentReference } from './references';
-import { describingWords, keyWord, TitleWordIndex, wordsOf } from './titleWords';
+import { describingWords, keyWord, TitleWordIndex } from './titleWords';
 import type { FileRecord, GraphItem } from './record';
 import type { Range } from '../types';
 
@@ -314,7 +314,7 @@ export class BacklogGraph {
       const title = normalizeTitle(item.title);
       removeFrom(this.byTitle, title, item);
       if (!this.byTitle.has(title)) this.sortedTitles = undefined;
-      this.forgetTitleWords(item, touched);
+      this.indexTitleWords(item, 'remove', touched);
       this.noteLoop(item, affected);
       this.unlink(item);
       this.childSets.delete(item);
@@ -336,17 +336,14 @@ export class BacklogGraph {
       const title = normalizeTitle(item.title);
       if (!this.byTitle.has(title)) this.sortedTitles = undefined;
       addTo(this.byTitle, title, item);
-      if (this.titleWordIndex) {
-        this.titleWordIndex.add(item);
-        for (const word of wordsOf(item.title)) touched.add(`word:${word}`);
-      }
+      this.indexTitleWords(item, 'add', touched);
     }
   }
 
-  private forgetTitleWords(item: GraphItem, touched: Set<string>): void {
+  /** Keeps the title word index (once made) in step with an item that comes or goes, touching the keys of its words. */
+  private indexTitleWords(item: GraphItem, change: 'add' | 'remove', touched: Set<string>): void {
     if (!this.titleWordIndex || !item.title) return;
-    this.titleWordIndex.remove(item);
-    for (const word of wordsOf(item.title)) touched.add(`word:${word}`);
+    for (const word of this.titleWordIndex[change](item)) touched.add(`word:${word}`);
   }
 
   private titleWords(): TitleWordIndex {

@@ -19,7 +19,7 @@ const MIN_WORDS = 2;
 const MAX_TITLE_RATIO = 2;
 
 /** The distinct words of a text, lower-cased, in order. */
-export function wordsOf(text: string): string[] {
+function wordsOf(text: string): string[] {
   return [...new Set(text.toLowerCase().match(WORD) ?? [])];
 }
 
@@ -37,25 +37,31 @@ export function keyWord(words: string[]): string {
 /** Items by the words of their titles, so a describing value finds its candidates without reading every title. */
 export class TitleWordIndex {
   private readonly byWord = new Map<string, Set<GraphItem>>();
-  private readonly wordCounts = new Map<GraphItem, number>();
+  /** Each item's title words, as it was added: what remove takes out again. */
+  private readonly wordsByItem = new Map<GraphItem, string[]>();
 
-  add(item: GraphItem): void {
+  /** Adds the item under its title's words; returns them. */
+  add(item: GraphItem): string[] {
     const words = wordsOf(item.title);
-    this.wordCounts.set(item, words.length);
+    this.wordsByItem.set(item, words);
     for (const word of words) {
       let items = this.byWord.get(word);
       if (!items) this.byWord.set(word, (items = new Set()));
       items.add(item);
     }
+    return words;
   }
 
-  remove(item: GraphItem): void {
-    this.wordCounts.delete(item);
-    for (const word of wordsOf(item.title)) {
+  /** Takes the item out; returns the words it was under. */
+  remove(item: GraphItem): string[] {
+    const words = this.wordsByItem.get(item) ?? [];
+    this.wordsByItem.delete(item);
+    for (const word of words) {
       const items = this.byWord.get(word);
       items?.delete(item);
       if (items && !items.size) this.byWord.delete(word);
     }
+    return words;
   }
 
   /** The items whose title holds every one of `words` and is not much longer than they are. */
@@ -65,7 +71,7 @@ export class TitleWordIndex {
     const [smallest, ...rest] = (sets as Set<GraphItem>[]).sort((a, b) => a.size - b.size);
     const found: GraphItem[] = [];
     for (const item of smallest) {
-      if ((this.wordCounts.get(item) ?? 0) > words.length * MAX_TITLE_RATIO) continue;
+      if ((this.wordsByItem.get(item)?.length ?? 0) > words.length * MAX_TITLE_RATIO) continue;
       if (rest.every((items) => items.has(item))) found.push(item);
     }
     return found;
