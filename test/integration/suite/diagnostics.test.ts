@@ -93,7 +93,15 @@ describe('diagnostics', () => {
   });
 
   it('a roster person in the wrong role has related information pointing at the roster', async () => {
-    const config = await writeScratch('.agile-artifacts.yaml', 'people:\n  Alice Chen: { roles: [product-management], art: Payments }\n');
+    // Written and saved in the editor, as a user writes it: the save tells the extension. A file written
+    // straight to disk in the scratch folder the last test deleted is seen only through the file watcher,
+    // which in CI once missed it (the new folder not yet watched), and "Alice Chen" alone finds nothing.
+    const config = await writeScratch('.agile-artifacts.yaml', '');
+    const configDocument = await vscode.workspace.openTextDocument(config);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(config, new vscode.Position(0, 0), 'people:\n  Alice Chen: { roles: [product-management], art: Payments }\n');
+    await vscode.workspace.applyEdit(edit);
+    await configDocument.save();
     const uri = await writeScratch('roster.story.md', '---\naccepted-by: Alice Chen\n---\n# Story: r\n\nAs a user, I want x so that y.\n\n## Acceptance Criteria\n\n- ok\n');
     await open(uri);
     const [diagnostic] = await waitForDiagnostics(uri, (found) => found.length === 1);
