@@ -57,6 +57,20 @@ describe('item tree', () => {
     assert.equal(edit.range.start.line, text.split('\n').length - 2);
   });
 
+  it('an item id is a project key that starts the file name, or a Ticket-ID field', () => {
+    const byName = lintMarkdown('# Find rooms\n', { fileName: 'backlog/CLVN-001-EPIC-find-rooms.md' }).items ?? [];
+    assert.deepEqual(byName.map((item) => [item.artifact.id, item.id]), [['epic', 'CLVN-001']]);
+    const byField = lintMarkdown('---\nTicket-ID: CLVN-002\nType: Story\n---\n# Pick an office\n', { fileName: 'pick-office.md' }).items ?? [];
+    assert.deepEqual(byField.map((item) => [item.artifact.id, item.id]), [['story', 'CLVN-002']]);
+  });
+
+  it('a table row reads the text of HTML around its id and title', () => {
+    const text = '# Backlog\n\n| Feature | ID | Description |\n|---|---|---|\n| <a href="#FT01">FT01</a> | <span id="US01">**US01**</span> | As a farmer, I want to <a href="#x">sign up</a> so that I can log fields. |\n';
+    const [row] = (lintMarkdown(text, { fileName: 'backlog.md' }).items ?? []).filter((item) => item.shape === 'row');
+    assert.equal(row.id, 'US01');
+    assert.equal(row.title, 'As a farmer, I want to sign up so that I can log fields.');
+  });
+
   it('Polish "po" is a preposition, never a Product Owner', () => {
     const text = '# Historyjka 1: Karta\n\nJako klient chcę zapisać kartę, aby płacić po zalogowaniu.\n\nAkceptuje: po demo\n\n## Kryteria akceptacji\n\n- Karta zapisana.\n';
     assert.deepEqual(lintMarkdown(text, { fileName: 'karta.md' }).findings.map((finding) => finding.rule), []);

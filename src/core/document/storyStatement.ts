@@ -1,5 +1,5 @@
 import type { ScannedLine } from './scan';
-import { phraseSource, phrasesPattern } from '../phrases';
+import { phraseSource, phrasesPattern, wholePhrasesSource } from '../phrases';
 import type { RulesTable, StoryVoiceEntry } from '../rules/types';
 import { memoPerOwner } from '../memo';
 import { LinesMemo } from './linesMemo';
@@ -47,11 +47,11 @@ function compileVoice(voice: StoryVoiceEntry): VoicePattern {
     };
   }
   // The role opener is followed by something: "As a" alone at the end of a sentence is no statement.
-  const openers = voice.role.map(phraseSource).sort((a, b) => b.length - a.length).join('|');
+  const openers = wholePhrasesSource(voice.role);
   return {
     want,
-    role: new RegExp(`(?<![\\p{L}\\p{N}])(?:${openers})(?![\\p{L}\\p{N}])\\s*\\S`, 'iu'),
-    leadingRole: new RegExp(`^\\s*(?:${openers})(?![\\p{L}\\p{N}])\\s*\\S`, 'iu'),
+    role: new RegExp(`(?<![\\p{L}\\p{N}])${openers}\\s*\\S`, 'iu'),
+    leadingRole: new RegExp(`^\\s*${openers}\\s*\\S`, 'iu'),
     benefit: phrasesPattern(voice.benefit, 'iu'),
     benefitFirst: voice.benefitFirst.length ? phrasesPattern(voice.benefitFirst, 'iu') : undefined,
   };

@@ -136,7 +136,8 @@ function nearestHeading(headings: readonly Section[], line: number): Section | u
 
 function isBacklogPage(table: RulesTable, fileName: string | undefined, firstTitle: string | undefined): boolean {
   const pattern = vocabulary(table).backlogPage;
-  const name = (fileName ?? '').replace(/^.*[\\/]/, '').replace(/\.md$/i, '').toLowerCase().replace(/[-_.]+/g, ' ');
+  // `UserStories.md` names user stories as `user-stories.md` does.
+  const name = (fileName ?? '').replace(/^.*[\\/]/, '').replace(/\.md$/i, '').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').toLowerCase().replace(/[-_.]+/g, ' ');
   return pattern.test(name) || pattern.test(normalizeTitle(firstTitle ?? ''));
 }
 

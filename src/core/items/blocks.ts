@@ -43,8 +43,9 @@ export function blockCandidates(lines: readonly ScannedLine[], inTable: Set<numb
     // Only a marker, a digit or a quote can open a list entry: skip the pattern for other lines.
     const entry = first === '-' || first === '*' || first === '+' || first === '•' || first === '>' || (first >= '0' && first <= '9') ? rememberedEntry(line, vocab, table) : null;
     const indent = entry ? entry.indent : text.length - text.trimStart().length;
-    // A line at or left of an open entry's marker ends it (a paragraph at the margin too).
-    if (open.length) closeOpen(line.line, entry ? indent : previousBlank ? indent : -2);
+    // An entry, or a line after a blank one, at or left of an open entry's marker ends that entry; a line
+    // right after another continues it (CommonMark's lazy continuation), as it continues a paragraph.
+    if (open.length && (entry || previousBlank)) closeOpen(line.line, indent);
     if (entry) {
       const candidate = entry.candidate && (line.facts ? placeCandidate(entry.candidate, line) : entry.candidate);
       if (candidate) {

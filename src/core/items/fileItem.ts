@@ -85,7 +85,7 @@ export function detectFile(doc: ParsedDocument, fileName: string | undefined, ta
   }
 
   // 3. the file name
-  const byName = fileName ? fileNameType(fileName, table, vocab) : undefined;
+  const byName = fileName ? fileNameType(fileName, vocab, title) : undefined;
   if (byName === 'silent') return { ...base, silent: true };
   if (byName) {
     // The title's id as written (`Epic 10`) reads better than the name's (`epic_10`).
@@ -114,7 +114,8 @@ function stripDecoration(text: string): string {
 }
 
 /** A file name that names its type: `.feature.md`, a type word, or an id at its start. */
-function fileNameType(fileName: string, table: RulesTable, vocab: Vocabulary): { artifact: ArtifactEntry; id?: string } | 'silent' | undefined {
+function fileNameType(fileName: string, vocab: Vocabulary, title: TitleHead | undefined): { artifact: ArtifactEntry; id?: string } | 'silent' | undefined {
+  const { table } = vocab;
   const base = fileName.replace(/^.*[\\/]/, '');
   const suffix = FILE_SUFFIX.exec(base);
   if (suffix) {
@@ -128,15 +129,41 @@ function fileNameType(fileName: string, table: RulesTable, vocab: Vocabulary): {
   if (words.some((word) => isWorkItemWord(word, vocab))) return 'silent';
   if (words.some((word) => notItemFileWords.includes(word))) return undefined;
   const head = fileNameHead(stem, vocab);
-  if (head?.artifact && !head.byTypeName) return { artifact: head.artifact, id: head.id };
-  // A type name as whole words of the name, the longest first: `enabler_story`, `oauth-setup-story`.
-  for (let length = 3; length >= 1; length--) {
-    for (let i = 0; i + length <= words.length; i++) {
+  const named = typeNamesInWords(words, vocab);
+  // A name may spell the path to the item (`epic-2-story-2.1-validation.md`): the heading, when it names one
+  // of its types, says which is meant; else an id at the start; else the last type name with a number (the
+  // path's end), else the first (`epic-and-story-structure.md` is about epics first).
+  const agreed = title && (head?.artifact === title.artifact || named.some(({ artifact }) => artifact === title.artifact)) ? title.artifact : undefined;
+  if (head?.artifact && !head.byTypeName && (!agreed || agreed === head.artifact)) return { artifact: head.artifact, id: head.id };
+  if (named.length === 0) return undefined;
+  const numbered = named.filter(({ numbered }) => numbered);
+  const artifact = agreed ?? (numbered.length ? numbered[numbered.length - 1] : named[0]).artifact;
+  const id = head?.artifact === undefined || head.artifact === artifact ? head?.id : undefined;
+  return { artifact, id: id ?? projectKeyHead(stem) };
+}
+
+/** The type names that are whole words of a name, in order, each the longest it can be (`enabler story`). */
+function typeNamesInWords(words: readonly string[], vocab: Vocabulary): { artifact: ArtifactEntry; numbered: boolean }[] {
+  const found: { artifact: ArtifactEntry; numbered: boolean }[] = [];
+  for (let i = 0; i < words.length; ) {
+    let length = Math.min(3, words.length - i);
+    for (; length >= 1; length--) {
       const artifact = vocab.byTypeName.get(words.slice(i, i + length).join(' '));
-      if (artifact) return { artifact, id: head?.id };
+      if (artifact) {
+        found.push({ artifact, numbered: /^\d/.test(words[i + length] ?? '') });
+        break;
+      }
     }
+    i += Math.max(length, 1);
   }
-  return undefined;
+  return found;
+}
+
+// A project key at the start of a file name (`CLVN-001-EPIC-rooms.md`): the item's id, of no type by itself.
+const PROJECT_KEY_HEAD = /^[A-Z][A-Z0-9]{1,9}-\d+(?![\p{L}\p{N}])/u;
+
+function projectKeyHead(stem: string): string | undefined {
+  return PROJECT_KEY_HEAD.exec(stem)?.[0];
 }
 
 function fileNameHead(fileName: string | undefined, vocab: Vocabulary) {

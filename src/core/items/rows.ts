@@ -20,7 +20,7 @@ export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable
   let tasks = false;
   const namedTypes: ArtifactEntry[][] = headerNames.map((name, column) => {
     const parts = name.split(/\s*\/\s*/);
-    const named = parts.map((part) => vocab.byTypeName.get(part)).filter((artifact): artifact is ArtifactEntry => !!artifact);
+    const named = parts.map((part) => vocab.byColumnName.get(part)).filter((artifact): artifact is ArtifactEntry => !!artifact);
     if (!named.length) {
       if (parts.some((part) => vocab.workItemWords.has(part))) tasks = true;
       return named;
@@ -47,39 +47,52 @@ export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable
   }
   // Without ids, a type column with empty or repeated cells groups other rows (tasks) under items named elsewhere.
   if (typeArtifact && idColumn === -1 && groupsRows(rows(), typeColumn)) return [];
+  // `| Feature | ID |` over `| FEAT-002 | RISK-001 |` or `| [FT01](#FT01) | US01 |`: the type column names the item
+  // each row belongs to, and the ID column says what the rows are (stories of that feature, or risks: no items).
+  let referenceColumn = -1;
+  // `| Stories |` over `| 5 |`: a count of items, unless the header is an id prefix (`| US |` over `| 10.1 |`).
+  const countHeader = typeArtifact && typeColumn >= 0 && !typeArtifact.idPrefixes.includes(withoutMarks(found.header[typeColumn].text, HEAD_MARKS).trim().toUpperCase());
+  if (countHeader && holdsNumbersOnly(rows(), typeColumn)) {
+    typeArtifact = undefined;
+    typeColumn = -1;
+  } else if (typeArtifact && idColumn >= 0 && typeColumn !== idColumn && holdsReferences(rows(), typeColumn, vocab)) {
+    referenceColumn = typeColumn;
+    typeColumn = -1;
+    typeArtifact = undefined;
+  }
   if (!typeArtifact) {
     if (idColumn === -1) return [];
-    const kinds = new Set<ArtifactEntry | undefined>();
-    for (const row of rows()) {
-      const cell = row.cells[idColumn]?.text ?? '';
-      if (!cell || MARKDOWN_LINK_START.test(cell)) continue;
-      kinds.add(idCellType(cell, vocab));
-    }
-    const [only] = kinds;
-    if (kinds.size !== 1 || !only) return [];
+    const only = idColumnType(rows(), idColumn, vocab);
+    if (!only) return [];
     typeArtifact = only;
   }
   const artifact = typeArtifact;
   const columns = tableColumns(found.header, artifact);
+  const typeHeader = typeColumn >= 0 ? withoutMarks(found.header[typeColumn].text, HEAD_MARKS).trim() : '';
+  const prefixHeader = artifact.idPrefixes.includes(typeHeader.toUpperCase()) ? typeHeader : undefined;
   const candidates: Candidate[] = [];
   for (const row of rows()) {
     const typeCell = typeColumn >= 0 ? row.cells[typeColumn] : undefined;
     const idCell = idColumn >= 0 ? row.cells[idColumn] : undefined;
-    const hasType = typeCell && typeCell.text && !isPlaceholder(typeCell.text, table);
+    // A totals row (`| **Σ** | | 2 days |`) names nothing.
+    const hasType = typeCell && typeCell.text && !isPlaceholder(typeCell.text, table) && !isTotalLabel(typeCell.text, table);
     if (!hasType && !(idCell && idCell.text && !isPlaceholder(idCell.text, table))) continue;
     // A row whose id links to another file points at an item that lives there.
     if (idCell && MARKDOWN_LINK_START.test(idCell.text) && !hasType) continue;
     const anchorCell = idCell?.text ? idCell : typeCell ?? row.cells[0];
-    const cellHead = idCell?.text ? idHead(withoutMarks(idCell.text, HEAD_MARKS), vocab) : undefined;
+    const idText = idCell?.text ? withoutTags(idCell.text) : '';
+    const cellHead = idText ? idHead(withoutMarks(idText, HEAD_MARKS), vocab) : undefined;
     // `| US 8.1 | 2 days |` in a Story column: the cell is the id of a story stated elsewhere.
     const typeHead = !idCell?.text && typeCell?.text ? readItemHead(withoutMarks(typeCell.text, HEAD_MARKS), vocab) : undefined;
-    const typeCellIsId = !!typeHead && !typeHead.byTypeName && typeHead.bare;
+    // `| US | … |` over `| 10.1 | … |`: the column's name is the prefix, the cell the number (`US 10.1`).
+    const prefixedNumber = !idCell?.text && typeCell?.text && prefixHeader ? NUMBER_CELL.exec(withoutMarks(typeCell.text, HEAD_MARKS)) : null;
+    const typeCellIsId = (!!typeHead && !typeHead.byTypeName && typeHead.bare) || !!prefixedNumber;
     candidates.push({
       artifact: typeColumn === -1 ? (idCellType(idCell?.text ?? '', vocab) ?? artifact) : artifact,
       shape: 'row',
       detectedBy: 'row',
-      id: idCell?.text ? (cellHead?.id ?? withoutMarks(idCell.text, ID_MARKS)) : typeCellIsId ? typeHead?.id : undefined,
-      title: (typeCell?.text ?? row.cells.find((cell, i) => i !== idColumn && cell.text)?.text ?? '').slice(0, 200),
+      id: idText ? (cellHead?.id ?? withoutMarks(idText, ID_MARKS)) : prefixedNumber ? `${prefixHeader} ${prefixedNumber[1]}` : typeCellIsId ? typeHead?.id : undefined,
+      title: withoutTags(typeCell?.text ?? row.cells.find((cell, i) => i !== idColumn && i !== referenceColumn && cell.text)?.text ?? '').slice(0, 200),
       startLine: row.line.line,
       endLine: row.line.line + 1,
       anchor: { start: anchorCell.start, end: anchorCell.end },
@@ -91,6 +104,7 @@ export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable
 }
 
 const ID_HEADER = /\bid$/;
+const NUMBER_CELL = /^\s*#?(\d+(?:\.\d+)*)\s*$/;
 /** `story id`, `story-id`, `story_id` → `story`. */
 const ID_WORD_AFTER = /[\s_-]*\bid$/;
 const MAX_REMEMBERED_IDS = 20_000;
@@ -121,6 +135,10 @@ function idHead(text: string, vocab: Vocabulary): ItemHead | undefined {
   return known.remember(text, readItemHead(detached(text), vocab) ?? null) ?? undefined;
 }
 
+function isTotalLabel(text: string, table: RulesTable): boolean {
+  return text.length <= 12 && table.detection.totalRowLabels.includes(withoutMarks(text, HEAD_MARKS).trim().toLowerCase());
+}
+
 /** Whether the cells of a column repeat or leave rows empty: the rows are grouped under it. */
 function groupsRows(rows: readonly { cells: Cell[] }[], column: number): boolean {
   let previous: string | undefined;
@@ -132,9 +150,58 @@ function groupsRows(rows: readonly { cells: Cell[] }[], column: number): boolean
   return false;
 }
 
+/** The one type the ID cells' prefixes name (links to other files left out), if they name one. */
+function idColumnType(rows: readonly { cells: Cell[] }[], idColumn: number, vocab: Vocabulary): ArtifactEntry | undefined {
+  const kinds = new Set<ArtifactEntry | undefined>();
+  for (const row of rows) {
+    const cell = row.cells[idColumn]?.text ?? '';
+    if (!cell || MARKDOWN_LINK_START.test(cell)) continue;
+    kinds.add(idCellType(cell, vocab));
+  }
+  const [only] = kinds;
+  return kinds.size === 1 ? only : undefined;
+}
+
+function holdsNumbersOnly(rows: readonly { cells: Cell[] }[], column: number): boolean {
+  let filled = 0;
+  for (const row of rows) {
+    const text = row.cells[column]?.text ?? '';
+    if (!text) continue;
+    if (!NUMBER_CELL.test(withoutMarks(text, HEAD_MARKS))) return false;
+    filled++;
+  }
+  return filled > 0;
+}
+
+/** Whether most filled cells of a column are ids or links: references to items written elsewhere. */
+function holdsReferences(rows: readonly { cells: Cell[] }[], column: number, vocab: Vocabulary): boolean {
+  let filled = 0;
+  let references = 0;
+  for (const row of rows) {
+    const text = row.cells[column]?.text ?? '';
+    if (!text) continue;
+    filled++;
+    if (MARKDOWN_LINK_START.test(text) || HTML_LINK_START.test(text)) references++;
+    else {
+      const head = readItemHead(withoutMarks(withoutTags(text), HEAD_MARKS).trim(), vocab);
+      if ((head && !head.byTypeName && head.bare) || PROJECT_KEY_CELL.test(text)) references++;
+    }
+  }
+  return filled > 0 && references * 2 > filled;
+}
+
+const HTML_LINK_START = /^\s*<a\s/i;
+const PROJECT_KEY_CELL = /^[\s*_`]*[A-Z][A-Z0-9]{1,9}-\d+[\s*_`]*$/;
+const HTML_TAG = /<\/?[a-z][^>]*>/gi;
+
+/** A cell's text without HTML tags (`<span id="US01">US01</span>` → `US01`). */
+function withoutTags(text: string): string {
+  return text.includes('<') ? text.replace(HTML_TAG, '') : text;
+}
+
 /** The type an ID cell's prefix names: `FEAT-001`, `US-BE-01`, or a slug id such as `FEAT-core-file-reading`. */
 function idCellType(text: string, vocab: Vocabulary): ArtifactEntry | undefined {
-  const cell = text.replace(/[*_`]/g, '').trim();
+  const cell = withoutTags(text).replace(/[*_`]/g, '').trim();
   const head = readItemHead(cell, vocab);
   if (head) return head.byTypeName ? undefined : head.artifact;
   const slug = /^([A-Za-z]{2,})[-_][\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)*$/u.exec(cell);
@@ -155,7 +222,7 @@ export function readRow(item: Item, row: RowCells): void {
         normalizedKey,
         keyStart: header.start,
         keyEnd: header.end,
-        values: [{ text: stripMarks(cell.text), start: cell.start, end: cell.end }],
+        values: [{ text: stripMarks(withoutTags(cell.text)), start: cell.start, end: cell.end }],
         source: 'body',
         line: line?.line,
       };

@@ -19,6 +19,8 @@ export interface ItemHead {
 export interface Vocabulary {
   table: RulesTable;
   byTypeName: Map<string, ArtifactEntry>;
+  /** Table column headers that name the rows' type: the type names and the table's column names. */
+  byColumnName: Map<string, ArtifactEntry>;
   byPrefix: Map<string, ArtifactEntry>;
   /** A type name at the start of a text, longest first, as a whole word. */
   typeNameStart: RegExp;
@@ -49,11 +51,14 @@ export function vocabulary(table: RulesTable): Vocabulary {
     for (const name of artifact.typeNames) byTypeName.set(normalizeName(name), artifact);
     for (const prefix of artifact.idPrefixes) byPrefix.set(prefix.toUpperCase(), artifact);
   }
+  const byColumnName = new Map(byTypeName);
+  for (const artifact of table.artifacts) for (const name of artifact.columnNames) byColumnName.set(normalizeName(name), artifact);
   const names = [...byTypeName.keys()].sort((a, b) => b.length - a.length).map((name) => phraseSource(name).replace(/\\s\+/g, '[\\s_-]+'));
   const prefixes = [...byPrefix.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   vocab = {
     table,
     byTypeName,
+    byColumnName,
     byPrefix,
     typeNameStart: new RegExp(`^(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'iu'),
     idStart: new RegExp(`^(${prefixes.join('|') || '(?!)'})(${ID_BODY})(?![\\p{L}\\p{N}])`, 'iu'),

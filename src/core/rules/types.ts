@@ -71,6 +71,8 @@ export interface ArtifactEntry {
   plural: string;
   /** Values of `type:` that mean this artifact. */
   typeNames: string[];
+  /** Table column headers whose rows are items of this type (`User Stories`, `US`), besides the type names. */
+  columnNames: string[];
   /** Item id prefixes that name this type (`FEAT` in `FEAT-001`), upper case; matched ignoring case. */
   idPrefixes: string[];
   /** 1 story, 2 feature, 3 capability, 4 epic (enablers as their base); 0 for an enabler of unknown level. */
@@ -225,6 +227,8 @@ export interface DetectionEntry {
   planPageWords: string[];
   genericFileNames: string[];
   notItemFileWords: string[];
+  /** A table row whose type cell says one of these sums up the rows above it (`Σ`, `Total`): no item. */
+  totalRowLabels: string[];
   backlogPageWords: string[];
   storyListHeadings: string[];
   issueTemplateKeys: string[];

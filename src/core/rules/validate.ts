@@ -172,7 +172,7 @@ const ACTION_KEYS = ['verb', 'verbs', 'fields', 'description', 'prose'];
 const PROSE_KEYS = ['present', 'past', 'passive', 'nouns'];
 /** A prose phrase: lower-case words, joined by single spaces or hyphens. */
 const PROSE_PHRASE = /^[a-z]+(?:[ -][a-z]+)*$/;
-const ARTIFACT_KEYS = ['name', 'plural', 'typeNames', 'idPrefixes', 'rank', 'parents', 'enabler', 'base', 'summary', 'requiredSections', 'userVoice', 'allowed', 'reasons', 'sources'];
+const ARTIFACT_KEYS = ['name', 'plural', 'typeNames', 'columnNames', 'idPrefixes', 'rank', 'parents', 'enabler', 'base', 'summary', 'requiredSections', 'userVoice', 'allowed', 'reasons', 'sources'];
 const SECTION_KEYS = ['id', 'name', 'aliases', 'reason', 'skeleton', 'inlineForm'];
 const RULE_KEYS = ['severity', 'summary', 'messages', 'why', 'sources', 'examples', 'inItems', 'sentences'];
 const EXAMPLE_KEYS = ['fileName', 'wrong', 'right'];
@@ -306,6 +306,7 @@ function readArtifact(r: Reader, id: string, value: unknown, path: string): Arti
     name: r.string(o, 'name', path),
     plural: r.string(o, 'plural', path),
     typeNames: r.stringList(o, 'typeNames', path),
+    columnNames: o.columnNames === undefined ? [] : r.stringList(o, 'columnNames', path),
     idPrefixes: r.stringList(o, 'idPrefixes', path),
     rank: r.rank(o, path),
     enabler: r.boolean(o, 'enabler', path),
@@ -473,6 +474,13 @@ function checkArtifacts(r: Reader, table: RulesTable): void {
       const key = normalizeName(typeName);
       const other = typeNames.get(key);
       if (other !== undefined && other !== artifact.id) r.fail(`${path}.typeNames`, `"${typeName}" already names artifacts.${other}`);
+      else typeNames.set(key, artifact.id);
+    }
+    for (const columnName of artifact.columnNames) {
+      if (columnName !== columnName.toLowerCase()) r.fail(`${path}.columnNames`, `"${columnName}" must be lower case (column headers are compared ignoring case)`);
+      const key = `column:${normalizeName(columnName)}`;
+      const other = typeNames.get(key);
+      if (other !== undefined && other !== artifact.id) r.fail(`${path}.columnNames`, `"${columnName}" already names artifacts.${other}`);
       else typeNames.set(key, artifact.id);
     }
     for (const prefix of artifact.idPrefixes) {

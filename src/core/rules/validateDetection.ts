@@ -4,7 +4,7 @@ import type { Reader } from './validate';
 
 const DETECTION_KEYS: (keyof DetectionEntry)[] = [
   'typeKeys', 'bodyTypeKeys', 'idKeys', 'parentKeys', 'statusKeys', 'planPageWords', 'genericFileNames', 'notItemFileWords',
-  'backlogPageWords', 'storyListHeadings', 'issueTemplateKeys', 'issueTemplateTypeKeys', 'idColumns',
+  'backlogPageWords', 'storyListHeadings', 'issueTemplateKeys', 'issueTemplateTypeKeys', 'idColumns', 'totalRowLabels',
 ];
 /** Keys compared after normalizing (lower case, words joined by "-"), so the table must hold them normalized. */
 const NORMALIZED_KEYS: (keyof DetectionEntry)[] = ['typeKeys', 'bodyTypeKeys', 'idKeys', 'parentKeys', 'statusKeys', 'issueTemplateKeys', 'issueTemplateTypeKeys'];
