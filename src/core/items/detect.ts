@@ -1,4 +1,5 @@
 import type { ParsedDocument } from '../document/parse';
+import type { Section } from '../document/sections';
 import { startsWithUserVoice } from '../document/storyStatement';
 import { isPlaceholder } from '../roles/placeholders';
 import type { RulesTable } from '../rules/types';
@@ -26,7 +27,7 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
     levelOneHeads.length === 1 && levelOneHeads[0].section === firstLevelOne && levelOneHeads[0].head?.artifact
       ? { section: firstLevelOne, artifact: levelOneHeads[0].head.artifact, id: levelOneHeads[0].head.id }
       : undefined;
-  const file = detectFile(doc, fileName, table, title);
+  const file = detectFile(doc, fileName, table, title, firstLevelOne?.title);
   if (file.silent) return { items: [], typeValue: file.typeValue, typeUnknown: file.typeUnknown };
 
   const lineCount = doc.index.lineCount;
@@ -94,9 +95,39 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
     for (const candidate of rowCandidates(found, vocab, table)) candidates.push(candidate);
   }
   candidates.push(...blockCandidates(lines, inTable, vocab, table));
+  const silent = silentRanges(heads, lineCount, table);
+  if (silent.length) {
+    const kept = candidates.filter((candidate) => candidate === fileCandidate || !silent.some(([start, end]) => candidate.startLine >= start && candidate.startLine < end));
+    candidates.length = 0;
+    candidates.push(...kept);
+  }
 
   const items = assemble(candidates, doc, table, fileCandidate, file.template, fileName, title?.section.title);
   return { items, fileItem: fileCandidate ? items[0] : undefined, typeValue: file.typeValue, typeUnknown: file.typeUnknown };
+}
+
+const MAX_PART_HEADING_WORDS = 8;
+
+/** The lines under a heading that says they are about items or point at them (`## Checklists`, `## Related stories`): no items there. */
+function silentRanges(heads: readonly { section: Section; head: ItemHead | undefined }[], lineCount: number, table: RulesTable): [number, number][] {
+  const ranges: [number, number][] = [];
+  heads.forEach(({ section, head }, i) => {
+    if (head || section.level < 2) return;
+    const words = section.title.toLowerCase().split(/[^\p{L}\p{N}-]+/u);
+    // A heading that names a part of the page is short; a long one is a statement (`### 14) As a user, … history`).
+    if (words.length > MAX_PART_HEADING_WORDS) return;
+    const { aboutItemsWords, referenceHeadingWords } = table.detection;
+    if (!words.some((word) => aboutItemsWords.includes(word) || referenceHeadingWords.includes(word))) return;
+    let end = lineCount;
+    for (let j = i + 1; j < heads.length; j++) {
+      if (heads[j].section.level <= section.level) {
+        end = heads[j].section.line;
+        break;
+      }
+    }
+    ranges.push([section.line, end]);
+  });
+  return ranges;
 }
 
 /**

@@ -6,7 +6,7 @@ import { isPlaceholder } from '../roles/placeholders';
 import type { ArtifactEntry, RulesTable } from '../rules/types';
 import type { DetectedBy } from './model';
 import { artifactByTypeName, isWorkItemWord, readItemHead, vocabulary } from './vocabulary';
-import type { Vocabulary } from './vocabulary';
+import type { ItemHead, Vocabulary } from './vocabulary';
 
 /** What the file as a whole is, by SPEC §1.1 (first match wins). */
 export interface FileDetection {
@@ -39,7 +39,13 @@ export interface TitleHead {
 }
 
 /** `title`: the first level-1 heading, when it is an item head and the only level-1 heading that is one. */
-export function detectFile(doc: ParsedDocument, fileName: string | undefined, table: RulesTable, title: TitleHead | undefined): FileDetection {
+export function detectFile(
+  doc: ParsedDocument,
+  fileName: string | undefined,
+  table: RulesTable,
+  title: TitleHead | undefined,
+  firstTitle: string | undefined,
+): FileDetection {
   const vocab = vocabulary(table);
   const { detection } = table;
   const frontFields = doc.fields.filter((field) => field.source === 'front-matter');
@@ -83,6 +89,9 @@ export function detectFile(doc: ParsedDocument, fileName: string | undefined, ta
     }
     if (isWorkItemWord(normalizeName(stripDecoration(bodyType.values[0].text)), vocab)) return { ...base, silent: true };
   }
+
+  // A report on items (`story-2.4-status.md` titled `# Story 2.4 Status Report`, `# Sprint Change Proposal`) holds none.
+  if (aboutItems(fileName, firstTitle, vocab)) return { ...base, silent: true };
 
   // 3. the file name
   const byName = fileName ? fileNameType(fileName, vocab, title) : undefined;
@@ -164,6 +173,44 @@ const PROJECT_KEY_HEAD = /^[A-Z][A-Z0-9]{1,9}-\d+(?![\p{L}\p{N}])/u;
 
 function projectKeyHead(stem: string): string | undefined {
   return PROJECT_KEY_HEAD.exec(stem)?.[0];
+}
+
+/**
+ * Whether the file name or first title says the document is about items (a proposal, a checklist, a status
+ * report) rather than one of them; an id with a known prefix at the start of either names an item.
+ */
+function aboutItems(fileName: string | undefined, firstTitle: string | undefined, vocab: Vocabulary): boolean {
+  const { aboutItemsWords, reportTitleWords } = vocab.table.detection;
+  const stem = fileName?.replace(/^.*[\\/]/, '').replace(/\.(?:md|markdown)$/i, '') ?? '';
+  const nameHead = stem ? readItemHead(stem, vocab) : undefined;
+  const titleHead = firstTitle ? readItemHead(firstTitle, vocab) : undefined;
+  // `review-queue.story.md`, `US-12-review.md`, `# EN-001: Domain Analysis`: the name or title names the item.
+  if (FILE_SUFFIX.test(`${stem}.md`) || namesByAbbreviation(nameHead, vocab) || namesByAbbreviation(titleHead, vocab)) return false;
+  if (wordsOf(stem).some((word) => aboutItemsWords.includes(word))) return true;
+  if (!firstTitle) return false;
+  if (!titleHead) return wordsOf(firstTitle).some((word) => aboutItemsWords.includes(word));
+  // `# Story 2.4: Status page` names the item; `# Story 2.4 Status Report` reports on it.
+  if (!titleHead.id || SEPARATOR_MARK.test(firstTitle.slice(0, titleHead.length))) return false;
+  const [first, second] = wordsOf(firstTitle.slice(titleHead.length));
+  return [first, second].some((word) => word !== undefined && (aboutItemsWords.includes(word) || reportTitleWords.includes(word)));
+}
+
+/** An id whose prefix is an abbreviation (`US-12`, `EN-930`), not a type name (`Story 2.4`, `EPIC-7`): it names one item. */
+function namesByAbbreviation(head: ItemHead | undefined, vocab: Vocabulary): boolean {
+  if (!head || head.byTypeName || !head.id) return false;
+  const prefix = /^\p{L}+/u.exec(head.id)?.[0] ?? '';
+  return !vocab.byTypeName.has(prefix.toLowerCase());
+}
+
+const SEPARATOR_MARK = /[:\-–—|]\s*$/;
+
+/** The lower-case words of a name or title: `StoryStatus_2024` → story, status, 2024. */
+function wordsOf(text: string): string[] {
+  return text
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 function fileNameHead(fileName: string | undefined, vocab: Vocabulary) {

@@ -79,8 +79,11 @@ export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable
     if (!hasType && !(idCell && idCell.text && !isPlaceholder(idCell.text, table))) continue;
     // A row whose id links to another file points at an item that lives there.
     if (idCell && MARKDOWN_LINK_START.test(idCell.text) && !hasType) continue;
+    // `| US-005 | | |` in a template: a row left to fill in, with nothing but its id.
+    if (!hasType && row.cells.every((cell, i) => i === idColumn || !cell.text)) continue;
     const anchorCell = idCell?.text ? idCell : typeCell ?? row.cells[0];
-    const idText = idCell?.text ? withoutTags(idCell.text) : '';
+    // `| — | Checkout |`: no id yet.
+    const idText = idCell?.text && !isPlaceholder(idCell.text, table) ? withoutTags(idCell.text) : '';
     const cellHead = idText ? idHead(withoutMarks(idText, HEAD_MARKS), vocab) : undefined;
     // `| US 8.1 | 2 days |` in a Story column: the cell is the id of a story stated elsewhere.
     const typeHead = !idCell?.text && typeCell?.text ? readItemHead(withoutMarks(typeCell.text, HEAD_MARKS), vocab) : undefined;

@@ -227,6 +227,12 @@ export interface DetectionEntry {
   planPageWords: string[];
   genericFileNames: string[];
   notItemFileWords: string[];
+  /** Words of a document's name or title, or of a heading, that say it reports on items rather than holds them. */
+  aboutItemsWords: string[];
+  /** Words that make a title a report on the item it names, right after its head (`# Story 2.4 Status Report`). */
+  reportTitleWords: string[];
+  /** Words of a heading that introduces references to items written elsewhere, or past ones: no items under it. */
+  referenceHeadingWords: string[];
   /** A table row whose type cell says one of these sums up the rows above it (`Σ`, `Total`): no item. */
   totalRowLabels: string[];
   backlogPageWords: string[];

@@ -3,7 +3,7 @@ import { at } from './validate';
 import type { Reader } from './validate';
 
 const DETECTION_KEYS: (keyof DetectionEntry)[] = [
-  'typeKeys', 'bodyTypeKeys', 'idKeys', 'parentKeys', 'statusKeys', 'planPageWords', 'genericFileNames', 'notItemFileWords',
+  'typeKeys', 'bodyTypeKeys', 'idKeys', 'parentKeys', 'statusKeys', 'planPageWords', 'genericFileNames', 'notItemFileWords', 'aboutItemsWords', 'referenceHeadingWords', 'reportTitleWords',
   'backlogPageWords', 'storyListHeadings', 'issueTemplateKeys', 'issueTemplateTypeKeys', 'idColumns', 'totalRowLabels',
 ];
 /** Keys compared after normalizing (lower case, words joined by "-"), so the table must hold them normalized. */
