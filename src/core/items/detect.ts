@@ -102,7 +102,7 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
     candidates.push(...kept);
   }
 
-  const items = assemble(candidates, doc, table, fileCandidate, file.template, fileName, title?.section.title);
+  const items = assemble(candidates, doc, table, fileCandidate, file.template, fileName, firstLevelOne?.title);
   return { items, fileItem: fileCandidate ? items[0] : undefined, typeValue: file.typeValue, typeUnknown: file.typeUnknown };
 }
 

@@ -1,6 +1,7 @@
 import type { Field, FieldValue } from '../document/fields';
 import type { ParsedDocument } from '../document/parse';
 import type { Section } from '../document/sections';
+import { normalizeTitle } from '../document/sections';
 import { normalizeName } from '../roles/normalize';
 import { isPlaceholder } from '../roles/placeholders';
 import type { ArtifactEntry, RulesTable } from '../rules/types';
@@ -93,8 +94,9 @@ export function detectFile(
   // A report on items (`story-2.4-status.md` titled `# Story 2.4 Status Report`, `# Sprint Change Proposal`) holds none.
   if (aboutItems(fileName, firstTitle, vocab)) return { ...base, silent: true };
 
-  // 3. the file name
-  const byName = fileName ? fileNameType(fileName, vocab, title) : undefined;
+  // 3. the file name, unless the title says the file is a page of stories (`EPIC-14-stories.md`, `# User Stories: EPIC-14`)
+  const storyPage = !title && firstTitle !== undefined && startsWithBacklogPageWord(firstTitle, vocab);
+  const byName = fileName && !storyPage ? fileNameType(fileName, vocab, title) : undefined;
   if (byName === 'silent') return { ...base, silent: true };
   if (byName) {
     // The title's id as written (`Epic 10`) reads better than the name's (`epic_10`).
@@ -135,7 +137,8 @@ function fileNameType(fileName: string, vocab: Vocabulary, title: TitleHead | un
   const { genericFileNames, notItemFileWords } = table.detection;
   if (genericFileNames.includes(stem.toLowerCase())) return undefined;
   const words = stem.toLowerCase().split(/[-_.\s]+/).filter(Boolean);
-  if (words.some((word) => isWorkItemWord(word, vocab))) return 'silent';
+  // `tasks.md`, `bugs-sprint-3.md`: the plural says so as well as the word.
+  if (words.some((word) => isWorkItemWord(word, vocab) || (word.endsWith('s') && isWorkItemWord(word.slice(0, -1), vocab)))) return 'silent';
   if (words.some((word) => notItemFileWords.includes(word))) return undefined;
   const head = fileNameHead(stem, vocab);
   const named = typeNamesInWords(words, vocab);
@@ -193,6 +196,12 @@ function aboutItems(fileName: string | undefined, firstTitle: string | undefined
   if (!titleHead.id || SEPARATOR_MARK.test(firstTitle.slice(0, titleHead.length))) return false;
   const [first, second] = wordsOf(firstTitle.slice(titleHead.length));
   return [first, second].some((word) => word !== undefined && (aboutItemsWords.includes(word) || reportTitleWords.includes(word)));
+}
+
+/** `User Stories: EPIC-14`, `Backlog`: a title that starts by calling the page a backlog or a list of stories. */
+function startsWithBacklogPageWord(title: string, vocab: Vocabulary): boolean {
+  const match = vocab.backlogPage.exec(normalizeTitle(title));
+  return match?.index === 0;
 }
 
 /** An id whose prefix is an abbreviation (`US-12`, `EN-930`), not a type name (`Story 2.4`, `EPIC-7`): it names one item. */
