@@ -11,6 +11,8 @@ export interface Section {
   readonly normalizedTitle: string;
   /** The title lower-cased, for a cheap first test before normalizing. */
   readonly lowerTitle: string;
+  /** The normalized title without accents (`criterios de aceitacao`): writers leave them out or add them. */
+  readonly foldedTitle: string;
   kind: 'heading' | 'label';
   /** Heading level 1–6; labels count as 7 (below any heading). */
   level: number;
@@ -182,6 +184,7 @@ class ParsedSection implements Section {
   hasContent = false;
   private normalized: string | undefined;
   private lower: string | undefined;
+  private folded: string | undefined;
 
   constructor(
     public title: string,
@@ -201,6 +204,19 @@ class ParsedSection implements Section {
   get lowerTitle(): string {
     return (this.lower ??= this.title.toLowerCase());
   }
+
+  /** Computed on demand: asked only when a title or a name has a letter beyond ASCII. */
+  get foldedTitle(): string {
+    return (this.folded ??= withoutAccents(this.normalizedTitle));
+  }
+}
+
+const BEYOND_ASCII = /[^\x00-\x7f]/;
+const COMBINING_MARKS = /\p{M}+/gu;
+
+/** The text without its accents: `critérios` → `criterios`. */
+export function withoutAccents(text: string): string {
+  return BEYOND_ASCII.test(text) ? text.normalize('NFD').replace(COMBINING_MARKS, '') : text;
 }
 
 /** Text that counts as content: not blank, not only list/task markers, pipes, colons or dashes. */
@@ -251,18 +267,25 @@ function isRegExpSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** A required section's name, normalized, and its first word for a cheap first test. */
-const wantedNames = new Map<string, { normalized: string; firstWord: string }>();
+/** A required section's name, normalized (and without accents), and its first word for a cheap first test. */
+const wantedNames = new Map<string, { normalized: string; firstWord: string; folded: string; foldedFirstWord: string }>();
 
-/** "Acceptance Criteria (Given/When/Then)" counts as "Acceptance Criteria". */
+/** "Acceptance Criteria (Given/When/Then)" counts as "Acceptance Criteria"; "Criterios de aceitação" as "Critérios de aceitação". */
 export function titleMatches(section: Section, name: string): boolean {
   let wanted = wantedNames.get(name);
   if (wanted === undefined) {
     const normalized = normalizeTitle(name);
-    wantedNames.set(name, (wanted = { normalized, firstWord: normalized.split(' ')[0] }));
+    const folded = withoutAccents(normalized);
+    wanted = { normalized, firstWord: normalized.split(' ')[0], folded, foldedFirstWord: folded.split(' ')[0] };
+    wantedNames.set(name, wanted);
   }
   // A title without the name's first word cannot match.
-  if (!section.lowerTitle.includes(wanted.firstWord)) return false;
-  const title = section.normalizedTitle;
-  return title === wanted.normalized || (title.startsWith(wanted.normalized) && !/[\p{L}\p{N}]/u.test(title[wanted.normalized.length]));
+  if (section.lowerTitle.includes(wanted.firstWord) && startsWithName(section.normalizedTitle, wanted.normalized)) return true;
+  // Only a title or name with a letter beyond ASCII can match once accents are left out.
+  if (wanted.folded === wanted.normalized && !BEYOND_ASCII.test(section.lowerTitle)) return false;
+  return withoutAccents(section.lowerTitle).includes(wanted.foldedFirstWord) && startsWithName(section.foldedTitle, wanted.folded);
+}
+
+function startsWithName(title: string, name: string): boolean {
+  return title === name || (title.startsWith(name) && !/[\p{L}\p{N}]/u.test(title[name.length]));
 }
