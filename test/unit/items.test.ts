@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintMarkdown } from '../../src/core';
+import { indexText, lintMarkdown } from '../../src/core';
 import { FIXTURES, fixtureFiles, folderConfig } from './fixtureExpectations';
 
 const ITEM = /<!--\s*(file-)?item:\s*([a-z-]+)/g;
@@ -69,6 +69,11 @@ describe('item tree', () => {
     const [row] = (lintMarkdown(text, { fileName: 'backlog.md' }).items ?? []).filter((item) => item.shape === 'row');
     assert.equal(row.id, 'US01');
     assert.equal(row.title, 'As a farmer, I want to sign up so that I can log fields.');
+  });
+
+  it('a hyphenated name in a role field is one name, not two joined by "and"', () => {
+    const record = indexText('EPIC-001.md', '# EPIC-001: Tasks\n\n| Field | Value |\n|---|---|\n| **Owner** | epic-and-tasks-agent |\n| **Accepted by** | PO and PM |\n');
+    assert.deepEqual(record?.items[0].roles.map((role) => role.value), ['epic-and-tasks-agent', 'PO', 'PM']);
   });
 
   it('Polish "po" is a preposition, never a Product Owner', () => {

@@ -280,10 +280,18 @@ export function titleMatches(section: Section, name: string): boolean {
     wantedNames.set(name, wanted);
   }
   // A title without the name's first word cannot match.
-  if (section.lowerTitle.includes(wanted.firstWord) && startsWithName(section.normalizedTitle, wanted.normalized)) return true;
+  if (section.lowerTitle.includes(wanted.firstWord) && (startsWithName(section.normalizedTitle, wanted.normalized) || namedInParentheses(section.lowerTitle, wanted.normalized))) return true;
   // Only a title or name with a letter beyond ASCII can match once accents are left out.
   if (wanted.folded === wanted.normalized && !BEYOND_ASCII.test(section.lowerTitle)) return false;
   return withoutAccents(section.lowerTitle).includes(wanted.foldedFirstWord) && startsWithName(section.foldedTitle, wanted.folded);
+}
+
+/** `Description (Hypothesis)`: the part in parentheses names the section. */
+function namedInParentheses(lowerTitle: string, name: string): boolean {
+  const open = lowerTitle.indexOf('(');
+  if (open < 0) return false;
+  const close = lowerTitle.indexOf(')', open);
+  return close > open && normalizeTitle(lowerTitle.slice(open + 1, close)) === name;
 }
 
 function startsWithName(title: string, name: string): boolean {

@@ -27,8 +27,9 @@ export interface ValueItem {
 const MAX_VALUE_LENGTH = 200;
 const MARKDOWN_LINK = /^\[([^\]]+)\]\([^)]*\)$/;
 
-// No surrounding \s*: a run of spaces would be tried from each of its positions.
-const SEPARATORS = /,|;|\+|&|\/|\band\b|\bund\b|\ben\b/gi;
+// No surrounding \s*: a run of spaces would be tried from each of its positions. A word joins names only
+// between spaces or punctuation, not inside a hyphenated name (`epic-and-tasks-agent`).
+const SEPARATORS = /,|;|\+|&|\/|(?<![\w-])(?:and|und|en)(?![\w-])/gi;
 
 const MAX_REMEMBERED_VALUES = 10_000;
 
