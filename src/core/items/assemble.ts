@@ -6,6 +6,7 @@ import type { ArtifactEntry, RulesTable } from '../rules/types';
 import type { Item, ItemShape } from './model';
 import { vocabulary } from './vocabulary';
 import type { Candidate } from './candidate';
+import { LEADING_EMPHASIS, LIST_ENTRY, MARKDOWN_LINK_START } from './candidate';
 import { readRow } from './rows';
 import { readBlock } from './blocks';
 
@@ -61,6 +62,7 @@ export function assemble(
   for (const item of items) item.parent?.children.push(item);
   distributeLines(items, doc, table, fileCandidate !== undefined);
   markIndexEntries(items, table);
+  for (const item of items) if (!item.indexEntry && linksOnly(item)) item.indexEntry = true;
   for (const item of items) {
     if (!groupsOnly(item)) continue;
     item.groupsOnly = true;
@@ -206,6 +208,24 @@ function markIndexEntries(items: Item[], table: RulesTable): void {
       item.indexEntry = true;
     }
   }
+}
+
+/**
+ * A section item whose own lines are only a list of links (`### Epic 1: Uploads` over `- [1.1 Upload
+ * form](1.1.upload-form.md)`): an index of items written in the files it links to, not an item itself.
+ */
+function linksOnly(item: Item): boolean {
+  if (item.shape !== 'section' || item.children.length || item.fields.length) return false;
+  let links = 0;
+  for (const line of item.lines) {
+    if (line.line === item.startLine || !line.visible.trim()) continue;
+    const entry = LIST_ENTRY.exec(line.visible);
+    if (!entry) return false;
+    const text = line.visible.slice(entry[0].length).replace(LEADING_EMPHASIS, '');
+    if (!MARKDOWN_LINK_START.test(text)) return false;
+    links++;
+  }
+  return links > 0;
 }
 
 /**

@@ -235,18 +235,33 @@ function isIssueTemplate(frontFields: readonly Field[], table: RulesTable): bool
 
 /** The type a template's `name`, `title` or `labels` say exactly (`User Story`, `[Epic]`, `labels: enabler, story`). */
 function issueTemplateType(frontFields: readonly Field[], table: RulesTable): ArtifactEntry | undefined {
+  const parts: string[] = [];
   for (const key of table.detection.issueTemplateTypeKeys) {
     const field = frontFields.find((candidate) => candidate.normalizedKey === key);
-    if (!field) continue;
-    for (const value of field.values) {
-      for (const part of value.text.split(/[,;]/)) {
-        const words = part.replace(/[\p{Extended_Pictographic}\u{FE0F}[\]():*"'`]/gu, ' ').replace(/\btemplate\b/i, '').trim();
-        const artifact = words && artifactByTypeName(words, table);
-        if (artifact) return artifact;
-      }
-    }
+    for (const value of field?.values ?? []) parts.push(...value.text.split(/[,;]/));
+  }
+  // A value that is a type name (`labels: STORY`) says more than a type word inside a name (`Feature-UserStory`).
+  for (const part of parts) {
+    const words = part.replace(/[\p{Extended_Pictographic}\u{FE0F}[\]():*"'`]/gu, ' ').replace(/\btemplate\b/i, '').trim();
+    const artifact = words && artifactByTypeName(words, table);
+    if (artifact) return artifact;
+  }
+  for (const part of parts) {
+    const artifact = typeInName(part, vocabulary(table));
+    if (artifact) return artifact;
   }
   return undefined;
+}
+
+/**
+ * The type a template's name holds as whole words (`Entities_Epic.md`, `New user story`), unless a word says it
+ * makes something else (`Bug report`, `Feature request`).
+ */
+function typeInName(name: string, vocab: Vocabulary): ArtifactEntry | undefined {
+  const words = wordsOf(name);
+  const { notItemFileWords } = vocab.table.detection;
+  if (words.some((word) => isWorkItemWord(word, vocab) || notItemFileWords.includes(word))) return undefined;
+  return typeNamesInWords(words, vocab)[0]?.artifact;
 }
 
 /** A file whose field values are placeholders (`[Name]`, `<role>`) is a template to fill in. */
