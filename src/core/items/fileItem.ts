@@ -58,6 +58,8 @@ export function detectFile(
   const typeValue = typeField?.values[0];
   const base = { typeValue, typeUnknown: false, silent: false, template: template || hasPlaceholderValues(doc) };
 
+  if (!typeValue && isToolPrompt(fileName, frontFields, table)) return { ...base, silent: true };
+
   // 1. front matter type
   if (typeValue) {
     const artifact = artifactByTypeName(typeValue.text, table);
@@ -226,6 +228,15 @@ function fileNameHead(fileName: string | undefined, vocab: Vocabulary) {
   if (!fileName) return undefined;
   const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.(?:md|markdown)$/i, '');
   return readItemHead(stem, vocab);
+}
+
+/** A skill, agent or prompt for an AI tool (`.claude/…`, `skills/epic.md` with `name:` and `description:`): no item. */
+function isToolPrompt(fileName: string | undefined, frontFields: readonly Field[], table: RulesTable): boolean {
+  if (!fileName) return false;
+  const folders = fileName.toLowerCase().split(/[\\/]/).slice(0, -1);
+  const { toolFolders, toolPromptFolders, toolPromptKeys } = table.detection;
+  if (folders.some((folder) => toolFolders.includes(folder))) return true;
+  return folders.some((folder) => toolPromptFolders.includes(folder)) && toolPromptKeys.every((key) => frontFields.some((field) => field.normalizedKey === key));
 }
 
 /** A GitHub issue template: front matter with `name:` and `about:`. */

@@ -235,6 +235,11 @@ export interface DetectionEntry {
   referenceHeadingWords: string[];
   /** A table row whose type cell says one of these sums up the rows above it (`Σ`, `Total`): no item. */
   totalRowLabels: string[];
+  /** Folders whose files instruct an AI tool (`.claude`): never items. */
+  toolFolders: string[];
+  /** Folders (`skills`, `agents`) whose files with front matter of every `toolPromptKeys` key and no type instruct an AI tool. */
+  toolPromptFolders: string[];
+  toolPromptKeys: string[];
   backlogPageWords: string[];
   storyListHeadings: string[];
   issueTemplateKeys: string[];

@@ -4,10 +4,10 @@ import type { Reader } from './validate';
 
 const DETECTION_KEYS: (keyof DetectionEntry)[] = [
   'typeKeys', 'bodyTypeKeys', 'idKeys', 'parentKeys', 'statusKeys', 'planPageWords', 'genericFileNames', 'notItemFileWords', 'aboutItemsWords', 'referenceHeadingWords', 'reportTitleWords',
-  'backlogPageWords', 'storyListHeadings', 'issueTemplateKeys', 'issueTemplateTypeKeys', 'idColumns', 'totalRowLabels',
+  'backlogPageWords', 'storyListHeadings', 'issueTemplateKeys', 'issueTemplateTypeKeys', 'idColumns', 'totalRowLabels', 'toolFolders', 'toolPromptFolders', 'toolPromptKeys',
 ];
 /** Keys compared after normalizing (lower case, words joined by "-"), so the table must hold them normalized. */
-const NORMALIZED_KEYS: (keyof DetectionEntry)[] = ['typeKeys', 'bodyTypeKeys', 'idKeys', 'parentKeys', 'statusKeys', 'issueTemplateKeys', 'issueTemplateTypeKeys'];
+const NORMALIZED_KEYS: (keyof DetectionEntry)[] = ['typeKeys', 'bodyTypeKeys', 'idKeys', 'parentKeys', 'statusKeys', 'issueTemplateKeys', 'issueTemplateTypeKeys', 'toolPromptKeys'];
 const NORMALIZED = /^[a-z]+(?:-[a-z]+)*$/;
 const VOICE_KEYS = ['language', 'role', 'roleEndings', 'want', 'benefit', 'benefitFirst'];
 
