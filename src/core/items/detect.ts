@@ -97,7 +97,8 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
   candidates.push(...blockCandidates(lines, inTable, vocab, table));
   const silent = silentRanges(heads, lineCount, table);
   if (silent.length) {
-    const kept = candidates.filter((candidate) => candidate === fileCandidate || !silent.some(([start, end]) => candidate.startLine >= start && candidate.startLine < end));
+    // A story statement under such a heading is still a story: `### Rental history check - #012` is a title.
+    const kept = candidates.filter((candidate) => candidate === fileCandidate || candidate.statement || !silent.some(([start, end]) => candidate.startLine >= start && candidate.startLine < end));
     candidates.length = 0;
     candidates.push(...kept);
   }

@@ -76,7 +76,7 @@ export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable
     const idCell = idColumn >= 0 ? row.cells[idColumn] : undefined;
     // A totals row (`| **Σ** | | 2 days |`) names nothing.
     const hasType = typeCell && typeCell.text && !isPlaceholder(typeCell.text, table) && !isTotalLabel(typeCell.text, table);
-    if (!hasType && !(idCell && idCell.text && !isPlaceholder(idCell.text, table))) continue;
+    if (!hasType && !(idCell && idCell.text && !isPlaceholder(idCell.text, table) && !isTotalLabel(idCell.text, table))) continue;
     // A row whose id links to another file points at an item that lives there.
     if (idCell && MARKDOWN_LINK_START.test(idCell.text) && !hasType) continue;
     // `| US-005 | | |` in a template: a row left to fill in, with nothing but its id.
