@@ -288,6 +288,28 @@ describe('backlog graph: parent loops', () => {
   });
 });
 
+describe('backlog graph: backlogs side by side', () => {
+  // A folder of checked-out repositories, or the services of a monorepo: each numbers its own items.
+  const files = {
+    'w/acme/shop/docs/stories/US-001-login.md': '# US-001: Login\n\n**Epic:** Epic 2\n\nAs a user, I want x so that y.\n',
+    'w/acme/shop/docs/stories/US-002-logout.md': '# US-002: Logout\n\n**Feature:** FEAT-1\n\nAs a user, I want x so that y.\n',
+    'w/other/game/docs/epics/epic-2.md': '# Epic 2: Game management\n\n## Epic Hypothesis Statement\n\nFor x who y.\n',
+    'w/other/game/docs/stories/backlog/archive/US-001-score.md': '# US-001: Score\n\nAs a player, I want x so that y.\n',
+  };
+
+  it('an id links and clashes only within one backlog: no duplicate, no parent, no finding across', () => {
+    const graph = graphOf(files);
+    assert.equal(parentOf(graph, 'w/acme/shop/docs/stories/US-001-login.md'), '-');
+    assert.deepEqual(findingsOf(graph), ['w/acme/shop/docs/stories/US-002-logout.md:3 unknown-parent/warning']);
+  });
+
+  it('within one backlog the same ids still clash and link', () => {
+    const graph = graphOf({ ...files, 'w/acme/shop/docs/epics/epic-2.md': '# Epic 2: Accounts\n\n## Epic Hypothesis Statement\n\nFor x who y.\n', 'w/acme/shop/docs/old/US-001-login.md': '# US-001: Old login\n\nAs a user, I want x so that y.\n' });
+    assert.equal(parentOf(graph, 'w/acme/shop/docs/stories/US-001-login.md'), 'w/acme/shop/docs/epics/epic-2.md#0 by field');
+    assert.ok(findingsOf(graph).includes('w/acme/shop/docs/old/US-001-login.md:1 duplicate-id/warning'));
+  });
+});
+
 describe('backlog graph: duplicate ids', () => {
   it('two files with one id: reported on each, naming and pointing at the other', () => {
     const graph = graphOf({ 'w/a/us-1-login.md': '# Login\n\nAs a user, I want x so that y.\n', 'w/b/us-1-logout.md': '# Logout\n\nAs a user, I want x so that y.\n' });

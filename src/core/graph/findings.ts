@@ -3,7 +3,7 @@ import type { ArtifactEntry } from '../rules/types';
 import { closest } from '../roles/suggest';
 import type { Finding, Range, RelatedPlace, Severity } from '../types';
 import type { BacklogGraph } from './graph';
-import { folderNames, pathKey, relativePath } from './paths';
+import { folderNames, pathKey, relativePath, withinReach } from './paths';
 import { folderId, normalizeId, normalizeTitle } from './references';
 import type { FileRecord, GraphItem, GraphRule } from './record';
 
@@ -120,6 +120,7 @@ function definesId(item: GraphItem, graph: BacklogGraph): boolean {
  */
 function clash(a: GraphItem, b: GraphItem, graph: BacklogGraph): boolean {
   if ((a.summary || b.summary) && a.file !== b.file) return false;
+  if (!withinReach(a.file, b.file)) return false;
   const left = idFolders(a.file, graph);
   const right = idFolders(b.file, graph);
   for (let at = 0; at < Math.min(left.length, right.length); at++) if (left[at] !== right[at]) return false;

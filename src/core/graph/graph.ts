@@ -1,7 +1,7 @@
 import { vocabulary } from '../items/vocabulary';
 import type { Vocabulary } from '../items/vocabulary';
 import type { RulesTable } from '../rules/types';
-import { dirname, folderNames, pathKey, resolvePath, sharedFolders } from './paths';
+import { dirname, folderNames, pathKey, resolvePath, sharedFolders, withinReach } from './paths';
 import { folderId, keyPrefix, normalizeId, normalizeTitle, readParentReference } from './references';
 import type { ParentReference } from './references';
 import { describingWords, keyWord, TitleWordIndex } from './titleWords';
@@ -286,7 +286,7 @@ export class BacklogGraph {
 
   /** An item with this exact title (case and spacing aside), nearest to `fromFile`. */
   itemWithTitle(title: string, fromFile: string): GraphItem | undefined {
-    return byNearness([...(this.byTitle.get(normalizeTitle(title)) ?? [])], fromFile)[0];
+    return nearestInReach([...(this.byTitle.get(normalizeTitle(title)) ?? [])], fromFile);
   }
 
   /** What a reference written in `fromFile` (a parent value, an id, a link) points at, as SPEC §7 reads it. */
@@ -532,7 +532,9 @@ export class BacklogGraph {
       // A project key (`PROJ-123`) may live in another tool; it is ours once the workspace has items with that prefix.
       const prefix = reference.known ? undefined : keyPrefix(reference.id);
       if (prefix) reads.push(`prefix:${prefix}`);
-      const reportable = reference.known || (prefix !== undefined && (this.prefixCounts.get(prefix) ?? 0) > 0);
+      // An id that only another backlog of the workspace has (out of reach) is not missing here: it is not ours.
+      const elsewhere = [...(this.byId.get(id) ?? [])].some((candidate) => candidate !== self);
+      const reportable = !elsewhere && (reference.known || (prefix !== undefined && (this.prefixCounts.get(prefix) ?? 0) > 0));
       return { missing: { kind: 'id', id: reference.id, reportable } };
     }
     // An id with no number (`EPIC-core-property-management`) is still an id once some item has it.
@@ -542,7 +544,7 @@ export class BacklogGraph {
     for (const title of [reference.title, reference.untyped]) {
       if (!title) continue;
       reads.push(`title:${normalizeTitle(title)}`);
-      const parent = byNearness([...(this.byTitle.get(normalizeTitle(title)) ?? [])].filter((candidate) => candidate !== self), fromFile)[0];
+      const parent = nearestInReach([...(this.byTitle.get(normalizeTitle(title)) ?? [])].filter((candidate) => candidate !== self), fromFile);
       if (parent) return { parent, byTitle: true };
     }
     // Not `byTitle`: a workspace whose parents are only described does not name them by title, and its misses stay unreported.
@@ -554,7 +556,7 @@ export class BacklogGraph {
 
   private nearestWithId(id: string, fromFile: string, self?: GraphItem): GraphItem | undefined {
     const candidates = [...(this.byId.get(normalizeId(id)) ?? [])].filter((candidate) => candidate !== self);
-    return byNearness(candidates, fromFile)[0];
+    return nearestInReach(candidates, fromFile);
   }
 }
 
@@ -598,6 +600,12 @@ function lookupKeys(item: GraphItem, record: FileRecord): string[] {
 }
 
 /** Items sharing the most folders with `file` first, then by file and line: a deterministic choice among equals. */
+/** The nearest of the items to `file`, if it is within reach (paths.ts MAX_LINK_SPREAD). */
+function nearestInReach(items: GraphItem[], file: string): GraphItem | undefined {
+  const nearest = byNearness(items, file)[0];
+  return nearest && withinReach(nearest.file, file) ? nearest : undefined;
+}
+
 function byNearness(items: GraphItem[], file: string): GraphItem[] {
   if (items.length < 2) return items;
   const shared = new Map(items.map((item) => [item, sharedFolders(pathKey(item.file), pathKey(file))]));

@@ -62,6 +62,21 @@ export function sharedFolders(a: string, b: string): number {
   return shared;
 }
 
+/**
+ * How far apart two files of one backlog may be: each at most this many folders below the folder they share.
+ * Ids are numbered per backlog (every project has its `US-001`), and a workspace may hold several backlogs
+ * side by side (services of a monorepo, a folder of checked-out repositories); ids link and clash within one.
+ */
+export const MAX_LINK_SPREAD = 3;
+
+/** Whether an id or title written in one file may name an item of the other (see MAX_LINK_SPREAD). */
+export function withinReach(a: string, b: string): boolean {
+  const keyA = pathKey(a);
+  const keyB = pathKey(b);
+  const shared = sharedFolders(keyA, keyB);
+  return folderNames(keyA).length - shared <= MAX_LINK_SPREAD && folderNames(keyB).length - shared <= MAX_LINK_SPREAD;
+}
+
 /** The path part of a key: `file:///w/a.md` → `/w/a.md`. */
 function localPart(file: string): string {
   const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(file);
