@@ -320,10 +320,23 @@ describe('backlog graph: duplicate ids', () => {
     assert.deepEqual(findingsIn(graph, 'w/b/us-1-logout.md')[0].related?.map((place) => place.otherFile), ['w/a/us-1-login.md']);
   });
 
-  it('a section and a file with one id clash', () => {
+  it('a section and a file with one id clash when their titles differ', () => {
+    const graph = graphOf({ 'w/epic.md': '# EPIC-1: Payments\n\n## FEAT-7: Cards\n\nx\n', 'w/FEAT-7-vouchers.md': '# Vouchers\n\n## Benefit Hypothesis\n\nx\n' });
+    assert.deepEqual(findingsOf(graph), ['w/FEAT-7-vouchers.md:1 duplicate-id/warning', 'w/epic.md:3 duplicate-id/warning']);
+    assert.deepEqual(findingsIn(graph, 'w/epic.md')[0].related?.map((place) => place.otherFile), ['w/FEAT-7-vouchers.md']);
+  });
+
+  it('an epic\'s story section and the story\'s own file, titled the same, are one story', () => {
+    const graph = graphOf({
+      'w/docs/epics/epic-2.md': '# Epic 2: Games\n\n## Story 2.1: Create New Game Flow\n\nAs a host, I want x so that y.\n',
+      'w/docs/stories/epic-2/2.1.create-new-game-flow.md': '# Story 2.1: Create New Game Flow\n\nAs a host, I want x so that y.\n',
+    });
+    assert.deepEqual(findingsOf(graph).filter((finding) => finding.includes('duplicate-id')), []);
+  });
+
+  it('a section and a file with one id and one title do not clash', () => {
     const graph = graphOf({ 'w/epic.md': '# EPIC-1: Payments\n\n## FEAT-7: Cards\n\nx\n', 'w/FEAT-7-cards.md': '# Cards\n\n## Benefit Hypothesis\n\nx\n' });
-    assert.deepEqual(findingsOf(graph), ['w/FEAT-7-cards.md:1 duplicate-id/warning', 'w/epic.md:3 duplicate-id/warning']);
-    assert.deepEqual(findingsIn(graph, 'w/epic.md')[0].related?.map((place) => place.otherFile), ['w/FEAT-7-cards.md']);
+    assert.deepEqual(findingsOf(graph), []);
   });
 
   it('a sprint page row repeating an id written in full elsewhere is a mention, not a clash', () => {

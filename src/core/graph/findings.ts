@@ -113,18 +113,27 @@ function definesId(item: GraphItem, graph: BacklogGraph): boolean {
 }
 
 /**
- * Two items with one id clash unless their id-named folders part ways
+ * Two items with one id clash unless one is a section of another file, they are out of reach, or their id-named folders part ways
  * (`PROJ-001-…/EPIC-001-…` and `PROJ-004-…/EPIC-001-…`, or an archived
  * `PROJ-006-…/SE-001/`: every project counts its own ids), and summaries
  * clash only within their file.
  */
 function clash(a: GraphItem, b: GraphItem, graph: BacklogGraph): boolean {
   if ((a.summary || b.summary) && a.file !== b.file) return false;
+  // `## Story 2.1: Create game` in an epic and `stories/2.1.create-game.md` titled the same: the plan's section
+  // and the story's own file (as BMAD and many teams write them) are one story, not two.
+  if (a.file !== b.file && (a.shape !== 'file' || b.shape !== 'file') && sameTitle(a, b)) return false;
   if (!withinReach(a.file, b.file)) return false;
   const left = idFolders(a.file, graph);
   const right = idFolders(b.file, graph);
   for (let at = 0; at < Math.min(left.length, right.length); at++) if (left[at] !== right[at]) return false;
   return true;
+}
+
+function sameTitle(a: GraphItem, b: GraphItem): boolean {
+  const left = normalizeTitle(a.title);
+  const right = normalizeTitle(b.title);
+  return left !== '' && (left === right || left.startsWith(right) || right.startsWith(left));
 }
 
 /** The ids of the folders a file is in, outermost first (the folder of the item itself left out). */
