@@ -81,6 +81,31 @@ export function hasUserVoiceWithoutBenefit(lines: readonly ScannedLine[], table:
   return STATED_WITHOUT_BENEFIT.answer(lines, table, () => isUserVoice(flatProse(lines), table, false));
 }
 
+/**
+ * Whether a template's lines hold the statement's outline, its blanks left for the writer
+ * (`**Als** <!-- rol --> **Wil ik** <!-- doel --> **Zodat** <!-- waarde -->`): the phrases in order, nothing between.
+ */
+export function hasUserVoiceOutline(lines: readonly ScannedLine[], table: RulesTable): boolean {
+  const flat = flatProse(lines);
+  return outlinePatterns(table).some((pattern) => pattern.test(flat));
+}
+
+const outlinesByTable = new WeakMap<RulesTable, RegExp[]>();
+
+function outlinePatterns(table: RulesTable): RegExp[] {
+  let patterns = outlinesByTable.get(table);
+  if (!patterns) {
+    patterns = table.storyVoice
+      .filter((voice) => voice.role.length && voice.benefit.length)
+      .map((voice) => {
+        const [role, want, benefit] = [voice.role, voice.want, voice.benefit].map((phrases) => wholePhrasesSource(phrases));
+        return new RegExp(`(?<![\\p{L}\\p{N}])${role}[^]{0,${MAX_PART}}?(?<![\\p{L}\\p{N}])${want}[^]{0,${MAX_PART}}?(?<![\\p{L}\\p{N}])${benefit}`, 'iu');
+      });
+    outlinesByTable.set(table, patterns);
+  }
+  return patterns;
+}
+
 /** Whether the lines hold `words` in order, each within MAX_PART characters of the last (a section written inline, without its heading). */
 export function holdsWordsInOrder(lines: readonly ScannedLine[], words: readonly string[]): boolean {
   return WORDS_IN_ORDER.answer(lines, words, () => hasWordsInOrder(flatProse(lines), words));

@@ -21,13 +21,19 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
   const vocab = vocabulary(table);
   const headings = doc.sections.filter((section) => section.kind === 'heading');
   const heads = headings.map((section) => ({ section, head: rememberedHeadHere(section.title, vocab) }));
-  const levelOneHeads = heads.filter(({ section, head }) => section.level === 1 && head);
-  const firstLevelOne = headings.find((section) => section.level === 1);
+  // The title is the first level-1 heading; in a file without one (`## Story 1.2: …` over `## Story`,
+  // `## Acceptance Criteria`), the first heading at the file's top level, if no other there names an item.
+  const topLevel = headings.reduce((level, section) => Math.min(level, section.level), 7);
+  const levelOneHeads = heads.filter(({ section, head }) => section.level === topLevel && head && (topLevel === 1 || head.id || !head.bare));
+  const firstLevelOne = headings.find((section) => section.level === topLevel);
   const title: TitleHead | undefined =
     levelOneHeads.length === 1 && levelOneHeads[0].section === firstLevelOne && levelOneHeads[0].head?.artifact
       ? { section: firstLevelOne, artifact: levelOneHeads[0].head.artifact, id: levelOneHeads[0].head.id }
       : undefined;
-  const file = detectFile(doc, fileName, table, title, firstLevelOne?.title);
+  // `# As a visitor, I want to search expeditions …`: a file titled with its story statement is that story.
+  const statementTitle =
+    !title && firstLevelOne?.level === 1 && startsWithUserVoice(firstLevelOne.title.replace(OPENING_QUOTES, ''), table) ? { section: firstLevelOne, artifact: storyArtifact(table) } : undefined;
+  const file = detectFile(doc, fileName, table, title ?? statementTitle, firstLevelOne?.title);
   if (file.silent) return { items: [], typeValue: file.typeValue, typeUnknown: file.typeUnknown };
 
   const lineCount = doc.index.lineCount;
@@ -62,7 +68,7 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
     let artifact = head?.artifact;
     if (head && head.byTypeName && head.bare && !head.id && (bareCounts.get(`${section.level}:${head.artifact?.id}`) ?? 0) < 2) return;
     // `### 1) As a service provider, I want …`: a heading that is a story statement.
-    const statementHeading = !artifact && section.level >= 2 && startsWithUserVoice(section.title.replace(LIST_NUMBER, ''), table);
+    const statementHeading = !artifact && section.level >= 2 && startsWithUserVoice(section.title.replace(LIST_NUMBER, '').replace(OPENING_QUOTES, ''), table);
     if (statementHeading) artifact = storyArtifact(table);
     if (!artifact) return;
     let end = lineCount;
@@ -108,6 +114,8 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
 }
 
 const MAX_PART_HEADING_WORDS = 8;
+// `### „Jako użytkownik chcę …”`: a statement quoted as a heading.
+const OPENING_QUOTES = /^[\s"'„“”«»‚‘’]+/;
 
 /** The lines under a heading that says they are about items or point at them (`## Checklists`, `## Related stories`): no items there. */
 function silentRanges(heads: readonly { section: Section; head: ItemHead | undefined }[], lineCount: number, table: RulesTable): [number, number][] {

@@ -141,8 +141,9 @@ function fileNameType(fileName: string, vocab: Vocabulary, title: TitleHead | un
   const words = stem.toLowerCase().split(/[-_.\s]+/).filter(Boolean);
   // `tasks.md`, `bugs-sprint-3.md`: the plural says so as well as the word.
   if (words.some((word) => isWorkItemWord(word, vocab) || (word.endsWith('s') && isWorkItemWord(word.slice(0, -1), vocab)))) return 'silent';
-  if (words.some((word) => notItemFileWords.includes(word))) return undefined;
   const head = fileNameHead(stem, vocab);
+  // `user-story-map.md` is about stories; `US-7-dependency-updates.md` is still US-7.
+  if (!namesByAbbreviation(head, vocab) && words.some((word) => notItemFileWords.includes(word))) return undefined;
   const named = typeNamesInWords(words, vocab);
   // A name may spell the path to the item (`epic-2-story-2.1-validation.md`): the heading, when it names one
   // of its types, says which is meant; else an id at the start; else the last type name with a number (the

@@ -1,4 +1,4 @@
-import { hasUserVoiceStatement, hasUserVoiceWithoutBenefit } from '../../document/storyStatement';
+import { hasUserVoiceOutline, hasUserVoiceStatement, hasUserVoiceWithoutBenefit } from '../../document/storyStatement';
 import type { RuleContext } from '../context';
 import { USER_VOICE_SKELETON } from '../../templates';
 import { anchorOfArtifact } from './anchor';
@@ -7,6 +7,8 @@ import { anchorOfArtifact } from './anchor';
 export function checkStoryFormat(context: RuleContext): void {
   const { artifact, item, reporter, table } = context;
   if (!artifact.userVoice || !item.statementLines || hasUserVoiceStatement(item.statementLines, table)) return;
+  // A template's statement is an outline to fill in.
+  if (item.template && hasUserVoiceOutline(item.statementLines, table)) return;
   const anchor = anchorOfArtifact(context);
   // "As a user, I want a dark mode" names who and what: only the value is missing.
   if (hasUserVoiceWithoutBenefit(item.statementLines, table)) {
