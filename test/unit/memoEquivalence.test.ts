@@ -12,7 +12,7 @@ import { mulberry32, mutate } from './mutate';
 // lint with the memos off gives for the same text.
 
 // Memo state, not output: the facts on each line, and a section's title as the matchers compare it (filled in when first asked for).
-const MEMO_STATE = new Set(['facts', 'lower', 'normalized', 'folded']);
+const MEMO_STATE = new Set(['facts', 'lower', 'normalized', 'folded', 'ascii']);
 
 /** The result as plain data. */
 function outcome(text: string, fileName: string): string {

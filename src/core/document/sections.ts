@@ -13,6 +13,8 @@ export interface Section {
   readonly lowerTitle: string;
   /** The normalized title without accents (`criterios de aceitacao`): writers leave them out or add them. */
   readonly foldedTitle: string;
+  /** Whether the title is ASCII only (then it has no accents to leave out). */
+  readonly asciiTitle: boolean;
   kind: 'heading' | 'label';
   /** Heading level 1–6; labels count as 7 (below any heading). */
   level: number;
@@ -185,6 +187,7 @@ class ParsedSection implements Section {
   private normalized: string | undefined;
   private lower: string | undefined;
   private folded: string | undefined;
+  private ascii: boolean | undefined;
 
   constructor(
     public title: string,
@@ -203,6 +206,11 @@ class ParsedSection implements Section {
   /** Computed once: every required section name is tested against it. */
   get lowerTitle(): string {
     return (this.lower ??= this.title.toLowerCase());
+  }
+
+  /** Computed once: asked for every name with an accent. */
+  get asciiTitle(): boolean {
+    return (this.ascii ??= !BEYOND_ASCII.test(this.lowerTitle));
   }
 
   /** Computed on demand: asked only when a title or a name has a letter beyond ASCII. */
@@ -281,9 +289,12 @@ export function titleMatches(section: Section, name: string): boolean {
   }
   // A title without the name's first word cannot match.
   if (section.lowerTitle.includes(wanted.firstWord) && (startsWithName(section.normalizedTitle, wanted.normalized) || namedInParentheses(section.lowerTitle, wanted.normalized))) return true;
-  // Only a title or name with a letter beyond ASCII can match once accents are left out.
-  if (wanted.folded === wanted.normalized && !BEYOND_ASCII.test(section.lowerTitle)) return false;
-  return withoutAccents(section.lowerTitle).includes(wanted.foldedFirstWord) && startsWithName(section.foldedTitle, wanted.folded);
+  // Only a title or name with a letter beyond ASCII can match once accents are left out; the title is
+  // normalized only when the name's first word is in it.
+  const ascii = section.asciiTitle;
+  if (wanted.folded === wanted.normalized && ascii) return false;
+  if (!(ascii ? section.lowerTitle : withoutAccents(section.lowerTitle)).includes(wanted.foldedFirstWord)) return false;
+  return startsWithName(section.foldedTitle, wanted.folded);
 }
 
 /** `Description (Hypothesis)`: the part in parentheses names the section. */

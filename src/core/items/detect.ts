@@ -101,7 +101,7 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
     for (const candidate of rowCandidates(found, vocab, table)) candidates.push(candidate);
   }
   candidates.push(...blockCandidates(lines, inTable, vocab, table));
-  const silent = silentRanges(heads, lineCount, table);
+  const silent = silentRanges(heads, lineCount, vocab);
   if (silent.length) {
     // A story statement under such a heading is still a story: `### Rental history check - #012` is a title.
     const kept = candidates.filter((candidate) => candidate === fileCandidate || candidate.statement || !silent.some(([start, end]) => candidate.startLine >= start && candidate.startLine < end));
@@ -118,15 +118,12 @@ const MAX_PART_HEADING_WORDS = 8;
 const OPENING_QUOTES = /^[\s"'„“”«»‚‘’]+/;
 
 /** The lines under a heading that says they are about items or point at them (`## Checklists`, `## Related stories`): no items there. */
-function silentRanges(heads: readonly { section: Section; head: ItemHead | undefined }[], lineCount: number, table: RulesTable): [number, number][] {
+function silentRanges(heads: readonly { section: Section; head: ItemHead | undefined }[], lineCount: number, vocab: Vocabulary): [number, number][] {
   const ranges: [number, number][] = [];
   heads.forEach(({ section, head }, i) => {
-    if (head || section.level < 2) return;
-    const words = section.title.toLowerCase().split(/[^\p{L}\p{N}-]+/u);
+    if (head || section.level < 2 || !vocab.silentHeading.test(section.title)) return;
     // A heading that names a part of the page is short; a long one is a statement (`### 14) As a user, … history`).
-    if (words.length > MAX_PART_HEADING_WORDS) return;
-    const { aboutItemsWords, referenceHeadingWords } = table.detection;
-    if (!words.some((word) => aboutItemsWords.includes(word) || referenceHeadingWords.includes(word))) return;
+    if (section.title.split(/\s+/).length > MAX_PART_HEADING_WORDS) return;
     let end = lineCount;
     for (let j = i + 1; j < heads.length; j++) {
       if (heads[j].section.level <= section.level) {

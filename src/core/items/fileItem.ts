@@ -192,9 +192,9 @@ function aboutItems(fileName: string | undefined, firstTitle: string | undefined
   const titleHead = firstTitle ? readItemHead(firstTitle, vocab) : undefined;
   // `review-queue.story.md`, `US-12-review.md`, `# EN-001: Domain Analysis`: the name or title names the item.
   if (FILE_SUFFIX.test(`${stem}.md`) || namesByAbbreviation(nameHead, vocab) || namesByAbbreviation(titleHead, vocab)) return false;
-  if (wordsOf(stem).some((word) => aboutItemsWords.includes(word))) return true;
+  if (vocab.aboutItems.test(splitCamelCase(stem))) return true;
   if (!firstTitle) return false;
-  if (!titleHead) return wordsOf(firstTitle).some((word) => aboutItemsWords.includes(word));
+  if (!titleHead) return vocab.aboutItems.test(firstTitle);
   // `# Story 2.4: Status page` names the item; `# Story 2.4 Status Report` reports on it.
   if (!titleHead.id || SEPARATOR_MARK.test(firstTitle.slice(0, titleHead.length))) return false;
   const [first, second] = wordsOf(firstTitle.slice(titleHead.length));
@@ -216,10 +216,17 @@ function namesByAbbreviation(head: ItemHead | undefined, vocab: Vocabulary): boo
 
 const SEPARATOR_MARK = /[:\-–—|]\s*$/;
 
+/** `ChangeProposal` → `Change Proposal`, so that its words are whole words. */
+function splitCamelCase(text: string): string {
+  return CAMEL_CASE.test(text) ? text.replace(CAMEL_CASE_ALL, '$1 $2') : text;
+}
+
+const CAMEL_CASE = /\p{Ll}\p{Lu}/u;
+const CAMEL_CASE_ALL = /(\p{Ll})(\p{Lu})/gu;
+
 /** The lower-case words of a name or title: `StoryStatus_2024` → story, status, 2024. */
 function wordsOf(text: string): string[] {
-  return text
-    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+  return splitCamelCase(text)
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);

@@ -29,6 +29,10 @@ export interface Vocabulary {
   workItemWords: Set<string>;
   /** A backlog-page word as a whole word of a file name or title. */
   backlogPage: RegExp;
+  /** A word of a heading that points at items elsewhere or is about them (aboutItemsWords, referenceHeadingWords). */
+  silentHeading: RegExp;
+  /** A word of a file name or title that says the document is about items (aboutItemsWords). */
+  aboutItems: RegExp;
 }
 
 const vocabularies = new WeakMap<RulesTable, Vocabulary>();
@@ -64,6 +68,8 @@ export function vocabulary(table: RulesTable): Vocabulary {
     idStart: new RegExp(`^(${prefixes.join('|') || '(?!)'})(${ID_BODY})(?![\\p{L}\\p{N}])`, 'iu'),
     workItemWords: new Set([...table.workItemTypes, ...table.typeHints.map((hint) => hint.type)].map(normalizeName)),
     backlogPage: phrasesPattern(table.detection.backlogPageWords, 'iu'),
+    silentHeading: phrasesPattern([...table.detection.aboutItemsWords, ...table.detection.referenceHeadingWords], 'iu'),
+    aboutItems: phrasesPattern(table.detection.aboutItemsWords, 'iu'),
   };
   vocabularies.set(table, vocab);
   return vocab;
