@@ -200,7 +200,8 @@ function markIndexEntries(items: Item[], table: RulesTable): void {
   for (const same of byId.values()) {
     if (same.length < 2) continue;
     const stated = new Set(same.filter((item) => item.statementLines && hasUserVoiceStatement(item.statementLines, table)));
-    const weight = (item: Item) => (item.children.length ? 1e9 : 0) + (stated.has(item) ? 1e6 : 0) + (item.endLine - item.startLine);
+    // Lines with text, not the blank lines an entry runs on to before the next heading.
+    const weight = (item: Item) => (item.children.length ? 1e9 : 0) + (stated.has(item) ? 1e6 : 0) + textLines(item);
     const main = same.reduce((best, item) => (weight(item) > weight(best) ? item : best));
     for (const item of same) {
       if (item === main || item.shape === 'file') continue;
@@ -208,6 +209,12 @@ function markIndexEntries(items: Item[], table: RulesTable): void {
       item.indexEntry = true;
     }
   }
+}
+
+function textLines(item: Item): number {
+  let count = 0;
+  for (const line of item.lines) if (line.visible.trim()) count++;
+  return count;
 }
 
 /**

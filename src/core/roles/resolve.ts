@@ -129,6 +129,10 @@ export class RoleResolver {
       const roles = person.roles.map((id) => this.roleById(id)).filter((r): r is RoleEntry => r !== undefined);
       return { kind: 'person', person, roles };
     }
+    // `pm` in an Owner column: an abbreviation in lower case, as a whole value (prose is read elsewhere,
+    // where Polish "po" stays a preposition).
+    const lowered = bare.length <= 4 && bare === bare.toLowerCase() ? this.byAbbreviation.get(bare.toUpperCase()) : undefined;
+    if (lowered) return { kind: 'role', role: lowered, abbreviated: true };
     const title = this.nonSafeByAbbreviation.get(bare) ?? this.nonSafeByName.get(key);
     if (title) return { kind: 'non-safe', title };
     const near = this.nearMiss(key);
