@@ -125,7 +125,10 @@ export class DiagnosticsController implements vscode.Disposable {
     const key = document.uri.toString();
     const version = document.version;
     const generation = this.configs.generation;
-    this.states.set(key, { version, generation, findings: [], pending: true });
+    // While the text is unchanged, the findings behind the diagnostics still shown stay at hand for quick
+    // fixes: a re-lint of the same version (a config change, a second open event) must not hide them.
+    const previous = this.states.get(key);
+    this.states.set(key, { version, generation, findings: previous?.version === version ? previous.findings : [], pending: true });
     if (this.inFlight++ === 0) this.busy.fire(true);
     try {
       const { findings, configUri, skipped, record } = await this.findingsOf(document);
