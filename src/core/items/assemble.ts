@@ -205,7 +205,9 @@ function markIndexEntries(items: Item[], table: RulesTable): void {
     const main = same.reduce((best, item) => (weight(item) > weight(best) ? item : best));
     for (const item of same) {
       if (item === main || item.shape === 'file') continue;
-      if (stated.has(item) && stated.has(main) && item.shape === main.shape) continue;
+      // Two of one shape, each written out (a statement, or lines of its own) and neither holding items (the
+      // full one of an "Epic List" summary does), are two items that share an id.
+      if (item.shape === main.shape && ((stated.has(item) && stated.has(main)) || (!main.children.length && textLines(item) > 1 && textLines(main) > 1))) continue;
       item.indexEntry = true;
     }
   }

@@ -113,7 +113,8 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
   return { items, fileItem: fileCandidate ? items[0] : undefined, typeValue: file.typeValue, typeUnknown: file.typeUnknown };
 }
 
-const MAX_PART_HEADING_WORDS = 8;
+const MAX_PART_HEADING_WORDS = 4;
+const WORD = /\p{L}+/gu;
 // `### „Jako użytkownik chcę …”`: a statement quoted as a heading.
 const OPENING_QUOTES = /^[\s"'„“”«»‚‘’]+/;
 
@@ -122,8 +123,9 @@ function silentRanges(heads: readonly { section: Section; head: ItemHead | undef
   const ranges: [number, number][] = [];
   heads.forEach(({ section, head }, i) => {
     if (head || section.level < 2 || !vocab.silentHeading.test(section.title)) return;
-    // A heading that names a part of the page is short; a long one is a statement (`### 14) As a user, … history`).
-    if (section.title.split(/\s+/).length > MAX_PART_HEADING_WORDS) return;
+    // A heading that names a part of the page is short (`## Related stories`, `### Sprint 1 Status`); a longer one
+    // is the title of an item (`### 2.2 Therapy Session History & Progress Tracking`) or a statement.
+    if ((section.title.match(WORD) ?? []).length > MAX_PART_HEADING_WORDS) return;
     let end = lineCount;
     for (let j = i + 1; j < heads.length; j++) {
       if (heads[j].section.level <= section.level) {
