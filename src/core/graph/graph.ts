@@ -500,7 +500,8 @@ export class BacklogGraph {
       }
       if (!id || id === own) continue;
       reads.push(`id:${id}`);
-      const parent = this.nearestWithId(id, item.file, item);
+      // A folder named after an id names its parent outright (SPEC §7): the nearest item with that id, however far.
+      const parent = this.nearestWithId(id, item.file, item, false);
       if (parent) return { parent, via: 'folder' };
     }
     return undefined;
@@ -554,9 +555,9 @@ export class BacklogGraph {
     return { missing: { kind: 'title', title: reference.title } };
   }
 
-  private nearestWithId(id: string, fromFile: string, self?: GraphItem): GraphItem | undefined {
+  private nearestWithId(id: string, fromFile: string, self?: GraphItem, inReach = true): GraphItem | undefined {
     const candidates = [...(this.byId.get(normalizeId(id)) ?? [])].filter((candidate) => candidate !== self);
-    return nearestInReach(candidates, fromFile);
+    return inReach ? nearestInReach(candidates, fromFile) : byNearness(candidates, fromFile)[0];
   }
 }
 

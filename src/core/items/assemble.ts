@@ -205,9 +205,12 @@ function markIndexEntries(items: Item[], table: RulesTable): void {
     const main = same.reduce((best, item) => (weight(item) > weight(best) ? item : best));
     for (const item of same) {
       if (item === main || item.shape === 'file') continue;
-      // Two of one shape, each written out (a statement, or lines of its own) and neither holding items (the
-      // full one of an "Epic List" summary does), are two items that share an id.
-      if (item.shape === main.shape && ((stated.has(item) && stated.has(main)) || (!main.children.length && textLines(item) > 1 && textLines(main) > 1))) continue;
+      // Two of one shape that are each written out — both with a statement, or neither with one but each with
+      // lines of its own, and neither holding items (the full one of an "Epic List" summary does) — are two
+      // items that share an id; one with a statement beside one without is the story and a note about it.
+      const bothStated = stated.has(item) && stated.has(main);
+      const bothWritten = !stated.has(item) && !stated.has(main) && !main.children.length && textLines(item) > 1 && textLines(main) > 1;
+      if (item.shape === main.shape && (bothStated || bothWritten)) continue;
       item.indexEntry = true;
     }
   }
