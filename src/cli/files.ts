@@ -9,11 +9,12 @@ export class MissingPathError extends Error {}
 const GLOB_CHARS = /[*?[\]{}!]/;
 
 /** Dot-folders that hold item templates (`.github/ISSUE_TEMPLATE`, `.gitlab/issue_templates`, SPEC §1.1). */
-const TEMPLATE_FOLDERS = new Set(['.github', '.gitlab']);
+// Dot-folders that hold items: issue templates, and Kiro's specs (`.kiro/specs/*/requirements.md`).
+const ITEM_FOLDERS = new Set(['.github', '.gitlab', '.kiro']);
 
-/** Whether the walker enters a folder: never `node_modules`, nor dot-folders other than the template folders. */
+/** Whether the walker enters a folder: never `node_modules`, nor dot-folders other than those that hold items. */
 function isWalkedFolder(name: string): boolean {
-  return name !== 'node_modules' && (!name.startsWith('.') || TEMPLATE_FOLDERS.has(name));
+  return name !== 'node_modules' && (!name.startsWith('.') || ITEM_FOLDERS.has(name));
 }
 
 function isLintedFile(name: string): boolean {

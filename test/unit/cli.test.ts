@@ -138,6 +138,17 @@ describe('CLI (built, as a process)', () => {
     assert.match(result.stderr, /skipped junk\.feature\.md: not a text file/);
   });
 
+  it('walks the dot-folders that hold items: issue templates and Kiro specs', () => {
+    const cwd = workspace({
+      '.github/ISSUE_TEMPLATE/x.feature.md': WRONG_FEATURE,
+      '.kiro/specs/cards/x.feature.md': WRONG_FEATURE,
+      '.vscode/x.feature.md': WRONG_FEATURE,
+    });
+    const result = run(['lint', '--format', 'json'], cwd);
+    const files = [...new Set(JSON.parse(result.stdout).map((f: { file: string }) => f.file))].sort();
+    assert.deepEqual(files, ['.github/ISSUE_TEMPLATE/x.feature.md', '.kiro/specs/cards/x.feature.md']);
+  });
+
   it('globs match below their fixed prefix', () => {
     const cwd = workspace({ 'backlog/a/x.feature.md': WRONG_FEATURE, 'other/y.feature.md': WRONG_FEATURE });
     const result = run(['lint', 'backlog/**/*.md', '--format', 'json'], cwd);

@@ -60,6 +60,15 @@ export function blockCandidates(lines: readonly ScannedLine[], inTable: Set<numb
       closeOpen(line.line, -1);
       candidates.push(candidate);
       open.push(candidate);
+    } else if (previousBlank && (first === '*' || first === '_')) {
+      // `**User Story:** As a player, I want …` (Kiro's requirements) or `**1. Epic : Sprints**` on a line of its own.
+      const candidate = labelledParagraph(paragraphText(lines, i), line, vocab, table);
+      if (candidate) {
+        candidate.indent = -1;
+        closeOpen(line.line, -1);
+        candidates.push(candidate);
+        open.push(candidate);
+      }
     }
     previousBlank = false;
   }
@@ -160,6 +169,48 @@ function statementCandidate(shape: 'list' | 'paragraph', text: string, line: Sca
     statement: true,
     statementOnly: true,
   };
+}
+
+// A whole line in bold: `**1. Epic : Gestion des sprints**`.
+const BOLD_LINE = /^(?:\*\*|__)(.+?)(?:\*\*|__)[ \t]*$/;
+
+/**
+ * A paragraph that starts with a bold type label: a statement after it (`**User Story:** As a …`) is a story
+ * statement, and a bold line of its own that is a head (`**1. Epic : Sprints**`) is that item, running to the
+ * next such paragraph, thematic break or heading with the entries under it.
+ */
+function labelledParagraph(text: string, line: ScannedLine, vocab: Vocabulary, table: RulesTable): Candidate | undefined {
+  const plain = text.replace(/^(?:\*\*|__)/, '').replace(LIST_NUMBER_START, '');
+  const head = readItemHead(plain.replace(/^(\S[^*_]*?)(?:\*\*|__)/, '$1'), vocab);
+  if (!head?.artifact || head.bare && !head.id) return undefined;
+  const rest = plain.slice(head.length).replace(/^[*_\s:]+/, '');
+  if (head.byTypeName && !head.id && head.artifact.userVoice && startsWithUserVoice(rest, table)) {
+    const candidate = statementCandidate('paragraph', line.visible, line, 0, table);
+    candidate.title = rest.replace(/[*_>]/g, '').trim().slice(0, 120);
+    return candidate;
+  }
+  const bold = BOLD_LINE.exec(line.visible.trim());
+  if (!bold || !head.byTypeName && !head.id) return undefined;
+  const title = titleOf(bold[1].replace(LIST_NUMBER_START, ''), vocab);
+  if (!title) return undefined;
+  return {
+    artifact: head.artifact,
+    shape: 'paragraph',
+    detectedBy: 'paragraph',
+    id: head.id,
+    title,
+    startLine: line.line,
+    endLine: line.line + 1,
+    anchor: { start: line.start, end: line.start + line.visible.trimEnd().length },
+    level: 0,
+  };
+}
+
+const LIST_NUMBER_START = /^\d{1,3}[.)][ \t]+/;
+
+function titleOf(text: string, vocab: Vocabulary): string {
+  const head = readItemHead(text, vocab);
+  return head ? text.slice(head.length).replace(/[*_]+/g, '').trim() : '';
 }
 
 /** The paragraph that starts at line i, as one text (for the statement test). */

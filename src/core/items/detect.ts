@@ -101,6 +101,12 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
     for (const candidate of rowCandidates(found, vocab, table)) candidates.push(candidate);
   }
   candidates.push(...blockCandidates(lines, inTable, vocab, table));
+  // A file its name alone makes an item (`userstory.md`, no heading says so) that holds two or more items of its level or above
+  // is a page of them, not one of them.
+  if (fileCandidate && file.detectedBy === 'file-name' && !title && holdsItsPeers(candidates, fileCandidate)) {
+    candidates.splice(candidates.indexOf(fileCandidate), 1);
+    fileCandidate = undefined;
+  }
   const silent = silentRanges(heads, lineCount, vocab);
   if (silent.length) {
     // A story statement under such a heading is still a story: `### Rental history check - #012` is a title.
@@ -111,6 +117,13 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
 
   const items = assemble(candidates, doc, table, fileCandidate, file.template, fileName, firstLevelOne?.title);
   return { items, fileItem: fileCandidate ? items[0] : undefined, typeValue: file.typeValue, typeUnknown: file.typeUnknown };
+}
+
+function holdsItsPeers(candidates: readonly Candidate[], file: Candidate): boolean {
+  let peers = 0;
+  // Statements do not count: a story file's own statement is one, and its examples may be more.
+  for (const candidate of candidates) if (candidate !== file && !candidate.statement && candidate.artifact.rank >= file.artifact.rank && ++peers >= 2) return true;
+  return false;
 }
 
 const MAX_PART_HEADING_WORDS = 4;

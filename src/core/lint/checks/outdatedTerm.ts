@@ -1,5 +1,5 @@
 import { blankInlineCode } from '../../document/scan';
-import { escapeRegExp, phraseKey, phrasesPattern } from '../../phrases';
+import { escapeRegExp, phraseKey, phrasesPattern, wholePhrasesSource } from '../../phrases';
 import { pluralOf } from '../../rules/messages';
 import type { Renaming, RulesTable } from '../../rules/types';
 import type { ParsedDocument } from '../../document/parse';
@@ -13,6 +13,8 @@ interface TermMatcher {
   prefilter: RegExp;
   pattern: RegExp;
   byOldName: Map<string, Renaming>;
+  /** A story statement's role opener just before a name (`As a Scrum Master, I want …`): the name is a persona. */
+  persona: RegExp;
 }
 
 const matchers = new WeakMap<RulesTable, TermMatcher>();
@@ -84,7 +86,7 @@ function termsIn(text: string, matcher: TermMatcher): TermFound[] {
     const written = found[0];
     const plural = found[1] === 's';
     const renaming = matcher.byOldName.get(phraseKey(plural ? written.slice(0, -1) : written));
-    if (!renaming || startsWithNewName(text, at, renaming)) continue;
+    if (!renaming || startsWithNewName(text, at, renaming) || matcher.persona.test(text.slice(Math.max(0, at - 24), at))) continue;
     // "Program Increments" -> "Planning Intervals"
     const newText = plural && !/s$/i.test(renaming.new) ? pluralOf(renaming.new) : renaming.new;
     terms.push({ at, written, newText });
@@ -106,6 +108,8 @@ function termMatcher(table: RulesTable): TermMatcher {
       prefilter: new RegExp([...firstWords].map(escapeRegExp).join('|'), 'i'),
       pattern: phrasesPattern(olds, 'giu', '(s?)'),
       byOldName: new Map(table.renamings.map((renaming) => [phraseKey(renaming.old), renaming])),
+      // The persona of a statement is whoever its writer means, named as they name it.
+      persona: new RegExp(`(?<![\\p{L}\\p{N}])${wholePhrasesSource(table.storyVoice.flatMap((voice) => voice.role))}[\\s*_]*$`, 'iu'),
     };
     matchers.set(table, matcher);
   }
