@@ -107,7 +107,14 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
     candidates.splice(candidates.indexOf(fileCandidate), 1);
     fileCandidate = undefined;
   }
-  const silent = silentRanges(heads, lineCount, vocab);
+  const silent = silentRanges(heads, lineCount, vocab, vocab.silentHeading);
+  // A summary counts as one only beside the items it sums up.
+  const summaries = silentRanges(heads, lineCount, vocab, vocab.summaryHeading);
+  if (summaries.length) {
+    const inSummary = (candidate: Candidate) => summaries.some(([start, end]) => candidate.startLine >= start && candidate.startLine < end);
+    const writtenOut = new Set(candidates.filter((candidate) => candidate !== fileCandidate && !inSummary(candidate)).map((candidate) => candidate.artifact));
+    if (candidates.some((candidate) => inSummary(candidate) && writtenOut.has(candidate.artifact))) silent.push(...summaries);
+  }
   if (silent.length) {
     // A story statement under such a heading is still a story: `### Rental history check - #012` is a title.
     const kept = candidates.filter((candidate) => candidate === fileCandidate || candidate.statement || !silent.some(([start, end]) => candidate.startLine >= start && candidate.startLine < end));
@@ -132,10 +139,10 @@ const WORD = /\p{L}+/gu;
 const OPENING_QUOTES = /^[\s"'„“”«»‚‘’]+/;
 
 /** The lines under a heading that says they are about items or point at them (`## Checklists`, `## Related stories`): no items there. */
-function silentRanges(heads: readonly { section: Section; head: ItemHead | undefined }[], lineCount: number, vocab: Vocabulary): [number, number][] {
+function silentRanges(heads: readonly { section: Section; head: ItemHead | undefined }[], lineCount: number, vocab: Vocabulary, words: RegExp): [number, number][] {
   const ranges: [number, number][] = [];
   heads.forEach(({ section, head }, i) => {
-    if (head || section.level < 2 || !vocab.silentHeading.test(section.title)) return;
+    if (head || section.level < 2 || !words.test(section.title)) return;
     // A heading that names a part of the page is short (`## Related stories`, `### Sprint 1 Status`); a longer one
     // is the title of an item (`### 2.2 Therapy Session History & Progress Tracking`) or a statement.
     if ((section.title.match(WORD) ?? []).length > MAX_PART_HEADING_WORDS) return;

@@ -31,6 +31,8 @@ export interface Vocabulary {
   backlogPage: RegExp;
   /** A word of a heading that points at items elsewhere or is about them (aboutItemsWords, referenceHeadingWords). */
   silentHeading: RegExp;
+  /** A word of a heading that sums up the file's items (summaryHeadingWords). */
+  summaryHeading: RegExp;
   /** A word of a file name or title that says the document is about items (aboutItemsWords). */
   aboutItems: RegExp;
 }
@@ -69,6 +71,7 @@ export function vocabulary(table: RulesTable): Vocabulary {
     workItemWords: new Set([...table.workItemTypes, ...table.typeHints.map((hint) => hint.type)].map(normalizeName)),
     backlogPage: phrasesPattern(table.detection.backlogPageWords, 'iu'),
     silentHeading: phrasesPattern([...table.detection.aboutItemsWords, ...table.detection.referenceHeadingWords], 'iu'),
+    summaryHeading: phrasesPattern(table.detection.summaryHeadingWords, 'iu'),
     aboutItems: phrasesPattern(table.detection.aboutItemsWords, 'iu'),
   };
   vocabularies.set(table, vocab);

@@ -233,6 +233,8 @@ export interface DetectionEntry {
   reportTitleWords: string[];
   /** Words of a heading that introduces references to items written elsewhere, or past ones: no items under it. */
   referenceHeadingWords: string[];
+  /** Words of a heading that sums up items the file writes out elsewhere: no items under it, when there are such. */
+  summaryHeadingWords: string[];
   /** A table row whose type cell says one of these sums up the rows above it (`Σ`, `Total`): no item. */
   totalRowLabels: string[];
   /** Folders whose files instruct an AI tool (`.claude`): never items. */

@@ -3,7 +3,7 @@ import { at } from './validate';
 import type { Reader } from './validate';
 
 const DETECTION_KEYS: (keyof DetectionEntry)[] = [
-  'typeKeys', 'bodyTypeKeys', 'idKeys', 'parentKeys', 'statusKeys', 'planPageWords', 'genericFileNames', 'notItemFileWords', 'aboutItemsWords', 'referenceHeadingWords', 'reportTitleWords',
+  'typeKeys', 'bodyTypeKeys', 'idKeys', 'parentKeys', 'statusKeys', 'planPageWords', 'genericFileNames', 'notItemFileWords', 'aboutItemsWords', 'referenceHeadingWords', 'summaryHeadingWords', 'reportTitleWords',
   'backlogPageWords', 'storyListHeadings', 'issueTemplateKeys', 'issueTemplateTypeKeys', 'idColumns', 'totalRowLabels', 'toolFolders', 'toolPromptFolders', 'toolPromptKeys',
 ];
 /** Keys compared after normalizing (lower case, words joined by "-"), so the table must hold them normalized. */
