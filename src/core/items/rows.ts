@@ -9,7 +9,8 @@ import type { Cell, Table } from './tables';
 import { readItemHead } from './vocabulary';
 import type { ItemHead, Vocabulary } from './vocabulary';
 import { detached, memoPerOwner } from '../memo';
-import { MARKDOWN_LINK_START } from './candidate';
+import { MARKDOWN_LINK_START, storyArtifact } from './candidate';
+import { startsWithUserVoice } from '../document/storyStatement';
 import type { Candidate } from './candidate';
 
 /** Each body row of a table whose header names a type (or whose ID cells are ids of one type). */
@@ -61,10 +62,15 @@ export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable
     typeArtifact = undefined;
   }
   if (!typeArtifact) {
-    if (idColumn === -1) return [];
-    const only = idColumnType(rows(), idColumn, vocab);
-    if (!only) return [];
-    typeArtifact = only;
+    const only = idColumn >= 0 ? idColumnType(rows(), idColumn, vocab) : undefined;
+    if (only) typeArtifact = only;
+    else {
+      // `| #1 | En tant que visiteur je peux m'inscrire … |`: a column of story statements is the story column.
+      const column = statementColumn(rows(), table);
+      if (column < 0) return [];
+      typeArtifact = storyArtifact(table);
+      typeColumn = column;
+    }
   }
   const artifact = typeArtifact;
   const columns = tableColumns(found.header, artifact);
@@ -174,6 +180,26 @@ function holdsNumbersOnly(rows: readonly { cells: Cell[] }[], column: number): b
     filled++;
   }
   return filled > 0;
+}
+
+/** How many filled cells of each column are looked at for statements. */
+const STATEMENT_SAMPLE = 6;
+
+/** The column whose first filled cells are mostly story statements (two at least), or -1. */
+function statementColumn(rows: readonly { cells: Cell[] }[], table: RulesTable): number {
+  const width = rows.reduce((most, row) => Math.max(most, row.cells.length), 0);
+  for (let column = 0; column < width; column++) {
+    let filled = 0;
+    let stated = 0;
+    for (const row of rows) {
+      const text = row.cells[column]?.text ?? '';
+      if (!text) continue;
+      if (startsWithUserVoice(text, table)) stated++;
+      if (++filled >= STATEMENT_SAMPLE) break;
+    }
+    if (stated >= 2 && stated * 2 >= filled) return column;
+  }
+  return -1;
 }
 
 /** Whether most filled cells of a column are ids or links: references to items written elsewhere. */
