@@ -62,7 +62,7 @@ export function blockCandidates(lines: readonly ScannedLine[], inTable: Set<numb
       open.push(candidate);
     } else if (previousBlank && (first === '*' || first === '_')) {
       // `**User Story:** As a player, I want …` (Kiro's requirements) or `**1. Epic : Sprints**` on a line of its own.
-      const candidate = labelledParagraph(paragraphText(lines, i), line, vocab, table);
+      const candidate = labelledParagraph(lines, i, vocab, table);
       if (candidate) {
         candidate.indent = -1;
         closeOpen(line.line, -1);
@@ -179,10 +179,13 @@ const BOLD_LINE = /^(?:\*\*|__)(.+?)(?:\*\*|__)[ \t]*$/;
  * statement, and a bold line of its own that is a head (`**1. Epic : Sprints**`) is that item, running to the
  * next such paragraph, thematic break or heading with the entries under it.
  */
-function labelledParagraph(text: string, line: ScannedLine, vocab: Vocabulary, table: RulesTable): Candidate | undefined {
-  const plain = text.replace(/^(?:\*\*|__)/, '').replace(LIST_NUMBER_START, '');
-  const head = readItemHead(plain.replace(/^(\S[^*_]*?)(?:\*\*|__)/, '$1'), vocab);
-  if (!head?.artifact || head.bare && !head.id) return undefined;
+function labelledParagraph(lines: readonly ScannedLine[], i: number, vocab: Vocabulary, table: RulesTable): Candidate | undefined {
+  const line = lines[i];
+  // The head is read from the line alone (most bold lines are fields, `**Accepted by:** PO`, and have none);
+  // only a head reads on into the paragraph.
+  const head = readItemHead(line.visible.replace(BOLD_START, '').replace(LIST_NUMBER_START, '').replace(BOLD_END_AFTER_WORDS, '$1'), vocab);
+  if (!head?.artifact || (head.bare && !head.id)) return undefined;
+  const plain = paragraphText(lines, i).replace(BOLD_START, '').replace(LIST_NUMBER_START, '');
   const rest = plain.slice(head.length).replace(/^[*_\s:]+/, '');
   if (head.byTypeName && !head.id && head.artifact.userVoice && startsWithUserVoice(rest, table)) {
     const candidate = statementCandidate('paragraph', line.visible, line, 0, table);
@@ -207,6 +210,9 @@ function labelledParagraph(text: string, line: ScannedLine, vocab: Vocabulary, t
 }
 
 const LIST_NUMBER_START = /^\d{1,3}[.)][ \t]+/;
+const BOLD_START = /^(?:\*\*|__)/;
+// `User Story:** As a …`: the bold mark that closes the label, taken out so that the head reads its separator.
+const BOLD_END_AFTER_WORDS = /^(\S[^*_]*?)(?:\*\*|__)/;
 
 function titleOf(text: string, vocab: Vocabulary): string {
   const head = readItemHead(text, vocab);
