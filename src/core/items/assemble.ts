@@ -176,7 +176,7 @@ const ID_SEPARATORS = /[-_.\s]+/g;
 const ID_SEPARATORS_TO_REPLACE = /[_.\s]|--/;
 
 /** An id as markIndexEntries compares it: lower case, each run of separators one `-`; without a replace where it would change nothing (`US-12`). */
-function idKey(id: string): string {
+export function idKey(id: string): string {
   const lower = id.toLowerCase();
   return ID_SEPARATORS_TO_REPLACE.test(lower) ? lower.replace(ID_SEPARATORS, '-') : lower;
 }

@@ -14,7 +14,7 @@ import { detached, memoPerOwner } from '../memo';
 import type { Candidate } from './candidate';
 import { rowCandidates } from './rows';
 import { blockCandidates } from './blocks';
-import { assemble } from './assemble';
+import { assemble, idKey } from './assemble';
 
 /** Finds the items of one document (SPEC §1): a tree of file, section, row, list and paragraph items. */
 export function detectItems(doc: ParsedDocument, fileName: string | undefined, table: RulesTable): DocumentItems {
@@ -110,14 +110,19 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
   const silent = silentRanges(heads, lineCount, vocab, vocab.silentHeading);
   // A summary counts as one only beside the items it sums up.
   const summaries = silentRanges(heads, lineCount, vocab, vocab.summaryHeading);
+  // A summary's entry is an index of an item written out elsewhere in the file: one with its id, or, without an
+  // id, one of its type (`| 1. Gestion Biens | 4 |` under `## Récapitulatif`). A pending story listed only there counts.
+  const inRanges = (candidate: Candidate, ranges: [number, number][]) => ranges.some(([start, end]) => candidate.startLine >= start && candidate.startLine < end);
+  let summed: (candidate: Candidate) => boolean = () => false;
   if (summaries.length) {
-    const inSummary = (candidate: Candidate) => summaries.some(([start, end]) => candidate.startLine >= start && candidate.startLine < end);
-    const writtenOut = new Set(candidates.filter((candidate) => candidate !== fileCandidate && !inSummary(candidate)).map((candidate) => candidate.artifact));
-    if (candidates.some((candidate) => inSummary(candidate) && writtenOut.has(candidate.artifact))) silent.push(...summaries);
+    const outside = candidates.filter((candidate) => candidate !== fileCandidate && !inRanges(candidate, summaries) && !inRanges(candidate, silent));
+    const ids = new Set(outside.flatMap((candidate) => (candidate.id ? [idKey(candidate.id)] : [])));
+    const types = new Set(outside.map((candidate) => candidate.artifact));
+    summed = (candidate) => inRanges(candidate, summaries) && (candidate.id ? ids.has(idKey(candidate.id)) : types.has(candidate.artifact));
   }
-  if (silent.length) {
+  if (silent.length || summaries.length) {
     // A story statement under such a heading is still a story: `### Rental history check - #012` is a title.
-    const kept = candidates.filter((candidate) => candidate === fileCandidate || candidate.statement || !silent.some(([start, end]) => candidate.startLine >= start && candidate.startLine < end));
+    const kept = candidates.filter((candidate) => candidate === fileCandidate || candidate.statement || (!inRanges(candidate, silent) && !summed(candidate)));
     candidates.length = 0;
     candidates.push(...kept);
   }
