@@ -107,9 +107,9 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
     candidates.splice(candidates.indexOf(fileCandidate), 1);
     fileCandidate = undefined;
   }
-  const silent = silentRanges(heads, lineCount, vocab, vocab.silentHeading);
+  const silent = silentRanges(heads, lineCount, vocab.silentHeading);
   // A summary counts as one only beside the items it sums up.
-  const summaries = silentRanges(heads, lineCount, vocab, vocab.summaryHeading);
+  const summaries = silentRanges(heads, lineCount, vocab.summaryHeading);
   // A summary's entry is an index of an item written out elsewhere in the file: one with its id, or, without an
   // id, one of its type (`| 1. Gestion Biens | 4 |` under `## Récapitulatif`). A pending story listed only there counts.
   const inRanges = (candidate: Candidate, ranges: [number, number][]) => ranges.some(([start, end]) => candidate.startLine >= start && candidate.startLine < end);
@@ -144,7 +144,7 @@ const WORD = /\p{L}+/gu;
 const OPENING_QUOTES = /^[\s"'„“”«»‚‘’]+/;
 
 /** The lines under a heading that says they are about items or point at them (`## Checklists`, `## Related stories`): no items there. */
-function silentRanges(heads: readonly { section: Section; head: ItemHead | undefined }[], lineCount: number, vocab: Vocabulary, words: RegExp): [number, number][] {
+function silentRanges(heads: readonly { section: Section; head: ItemHead | undefined }[], lineCount: number, words: RegExp): [number, number][] {
   const ranges: [number, number][] = [];
   heads.forEach(({ section, head }, i) => {
     if (head || section.level < 2 || !words.test(section.title)) return;
