@@ -39,9 +39,9 @@ export interface Vocabulary {
 
 const vocabularies = new WeakMap<RulesTable, Vocabulary>();
 
-// After a prefix: `-`, `_`, `.`, a space, `#` or nothing, then `001`, `10.1` (`US#1`); or `-BE-01`, `TSV-001`, `-CRM-AUT-001`, `-QUALITY-TEST-001`, `-A001`.
+// After a prefix: `-`, `_`, `.`, a space, `#` or nothing, then `001`, `10.1` (`US#1`); or `-BE-01`, `TSV-001`, `-CRM-AUT-001`, `-QUALITY-TEST-001`, `-A001`; or a word and a number before a separator (`US Perf 1:`).
 // No space before letters: in `Epic EPIC-1` the word is the type name and `EPIC-1` the id, not `Epic EPIC-1`.
-const ID_BODY = String.raw`(?:[-_. #]?\d+(?:[.-]\d+)*|[-_.]?[A-Za-z]{1,10}(?:-[A-Za-z]{1,10}){0,2}-\d+(?:[.-]\d+)*|[-_.][A-Za-z]{1,3}\d+(?:[.-]\d+)*)`;
+const ID_BODY = String.raw`(?:[-_. #]?\d+(?:[.-]\d+)*|[-_.]?[A-Za-z]{1,10}(?:-[A-Za-z]{1,10}){0,2}-\d+(?:[.-]\d+)*|[-_.][A-Za-z]{1,3}\d+(?:[.-]\d+)*| [A-Za-z]{2,10} \d+(?:\.\d+)*(?=[ \t]*[:\-–—]))`;
 // After a type name: a number makes an id (`Epic 10`, `Story 1.2`) or a prefixed id follows (`Story S001`).
 const TYPE_NUMBER = /^[ \t]+(?:#)?(\d+(?:\.\d+)*[a-z]?|[A-Z]{1,6}[-_]?\d+(?:[.-]\d+)*|[A-Z]{1,6}-[A-Z]{1,3}\d+(?:[.-]\d+)*)(?![\p{L}\p{N}])/u;
 // What may follow a head: `:`, a dash, `|` (a title in a cell), then the title.
