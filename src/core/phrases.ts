@@ -35,3 +35,11 @@ export function phrasesPattern(phrases: readonly string[], flags: string, suffix
 export function phraseKey(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ');
 }
+
+/** `ChangeProposal` → `Change Proposal`, `UserStories` → `User Stories`: a name's words as whole words. */
+export function splitCamelCase(text: string): string {
+  return CAMEL_CASE.test(text) ? text.replace(CAMEL_CASE_ALL, '$1 $2') : text;
+}
+
+const CAMEL_CASE = /\p{Ll}\p{Lu}/u;
+const CAMEL_CASE_ALL = /(\p{Ll})(\p{Lu})/gu;

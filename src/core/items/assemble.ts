@@ -5,6 +5,7 @@ import { hasUserVoiceStatement } from '../document/storyStatement';
 import type { ArtifactEntry, RulesTable } from '../rules/types';
 import type { Item, ItemShape } from './model';
 import { vocabulary } from './vocabulary';
+import { splitCamelCase } from '../phrases';
 import type { Candidate } from './candidate';
 import { LEADING_EMPHASIS, LIST_ENTRY, MARKDOWN_LINK_START } from './candidate';
 import { readRow } from './rows';
@@ -139,7 +140,7 @@ function nearestHeading(headings: readonly Section[], line: number): Section | u
 function isBacklogPage(table: RulesTable, fileName: string | undefined, firstTitle: string | undefined): boolean {
   const pattern = vocabulary(table).backlogPage;
   // `UserStories.md` names user stories as `user-stories.md` does.
-  const name = (fileName ?? '').replace(/^.*[\\/]/, '').replace(/\.md$/i, '').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').toLowerCase().replace(/[-_.]+/g, ' ');
+  const name = splitCamelCase((fileName ?? '').replace(/^.*[\\/]/, '').replace(/\.md$/i, '')).toLowerCase().replace(/[-_.]+/g, ' ');
   return pattern.test(name) || pattern.test(normalizeTitle(firstTitle ?? ''));
 }
 

@@ -71,13 +71,7 @@ export function detectItems(doc: ParsedDocument, fileName: string | undefined, t
     const statementHeading = !artifact && section.level >= 2 && startsWithUserVoice(section.title.replace(LIST_NUMBER, '').replace(OPENING_QUOTES, ''), table);
     if (statementHeading) artifact = storyArtifact(table);
     if (!artifact) return;
-    let end = lineCount;
-    for (let j = i + 1; j < heads.length; j++) {
-      if (heads[j].section.level <= section.level) {
-        end = heads[j].section.line;
-        break;
-      }
-    }
+    const end = sectionEnd(heads, i, lineCount);
     candidates.push({
       artifact,
       shape: 'section',
@@ -138,6 +132,13 @@ function holdsItsPeers(candidates: readonly Candidate[], file: Candidate): boole
   return false;
 }
 
+/** Where the section of heading i ends: at the next heading of the same or a higher level. */
+function sectionEnd(heads: readonly { section: Section }[], i: number, lineCount: number): number {
+  const { level } = heads[i].section;
+  for (let j = i + 1; j < heads.length; j++) if (heads[j].section.level <= level) return heads[j].section.line;
+  return lineCount;
+}
+
 const MAX_PART_HEADING_WORDS = 4;
 const WORD = /\p{L}+/gu;
 // `### „Jako użytkownik chcę …”`: a statement quoted as a heading.
@@ -151,14 +152,7 @@ function silentRanges(heads: readonly { section: Section; head: ItemHead | undef
     // A heading that names a part of the page is short (`## Related stories`, `### Sprint 1 Status`); a longer one
     // is the title of an item (`### 2.2 Therapy Session History & Progress Tracking`) or a statement.
     if ((section.title.match(WORD) ?? []).length > MAX_PART_HEADING_WORDS) return;
-    let end = lineCount;
-    for (let j = i + 1; j < heads.length; j++) {
-      if (heads[j].section.level <= section.level) {
-        end = heads[j].section.line;
-        break;
-      }
-    }
-    ranges.push([section.line, end]);
+    ranges.push([section.line, sectionEnd(heads, i, lineCount)]);
   });
   return ranges;
 }

@@ -3,6 +3,7 @@ import type { ParsedDocument } from '../document/parse';
 import type { Section } from '../document/sections';
 import { normalizeTitle } from '../document/sections';
 import { normalizeName } from '../roles/normalize';
+import { splitCamelCase } from '../phrases';
 import { isPlaceholder } from '../roles/placeholders';
 import type { ArtifactEntry, RulesTable } from '../rules/types';
 import type { DetectedBy } from './model';
@@ -57,6 +58,7 @@ export function detectFile(
   const typeField = typed.find((field) => artifactByTypeName(field.values[0].text, table)) ?? typed.find((field) => field.normalizedKey === detection.typeKeys[0]);
   const typeValue = typeField?.values[0];
   const base = { typeValue, typeUnknown: false, silent: false, template: template || hasPlaceholderValues(doc) };
+  const name = fileName ? nameOf(fileName, vocab) : undefined;
 
   if (!typeValue && isToolPrompt(fileName, frontFields, table)) return { ...base, silent: true };
 
@@ -64,7 +66,7 @@ export function detectFile(
   if (typeValue) {
     const artifact = artifactByTypeName(typeValue.text, table);
     // The id, when the heading has none, may start the file name (`EPIC-001-checkout.md`, SPEC §7).
-    if (artifact) return { ...base, artifact: withEnablerKind(artifact, frontFields, table), detectedBy: 'front-matter', title: title?.section, id: title?.id ?? fileNameHead(fileName, vocab)?.id };
+    if (artifact) return { ...base, artifact: withEnablerKind(artifact, frontFields, table), detectedBy: 'front-matter', title: title?.section, id: title?.id ?? name?.head?.id };
     // A page or another tracker's work item says what the file is: not an item.
     const kind = normalizeName(typeValue.text);
     if (isWorkItemWord(kind, vocab)) return { ...base, typeUnknown: true, silent: true };
@@ -73,7 +75,7 @@ export function detectFile(
     base.typeUnknown = true;
   }
   const fromBroken = typeValue ? undefined : typeInBrokenFrontMatter(doc, table);
-  if (fromBroken && !typeValue) return { ...base, artifact: fromBroken, detectedBy: 'front-matter', title: title?.section, id: title?.id ?? fileNameHead(fileName, vocab)?.id };
+  if (fromBroken && !typeValue) return { ...base, artifact: fromBroken, detectedBy: 'front-matter', title: title?.section, id: title?.id ?? name?.head?.id };
 
   // 5. issue template (before the body and name: its name says what it makes)
   if (template) {
@@ -88,17 +90,17 @@ export function detectFile(
     if (artifact) {
       const limit = firstLevel2Line(doc);
       const fields = doc.fields.filter((field) => field.source === 'body' && field.line !== undefined && field.line < limit);
-      return { ...base, artifact: withEnablerKind(artifact, fields, table), detectedBy: 'body-type', title: title?.section, id: title?.id ?? fileNameHead(fileName, vocab)?.id };
+      return { ...base, artifact: withEnablerKind(artifact, fields, table), detectedBy: 'body-type', title: title?.section, id: title?.id ?? name?.head?.id };
     }
     if (isWorkItemWord(normalizeName(stripDecoration(bodyType.values[0].text)), vocab)) return { ...base, silent: true };
   }
 
   // A report on items (`story-2.4-status.md` titled `# Story 2.4 Status Report`, `# Sprint Change Proposal`) holds none.
-  if (aboutItems(fileName, firstTitle, vocab)) return { ...base, silent: true };
+  if (aboutItems(name, firstTitle, vocab)) return { ...base, silent: true };
 
   // 3. the file name, unless the title says the file is a page of stories (`EPIC-14-stories.md`, `# User Stories: EPIC-14`)
   const storyPage = !title && firstTitle !== undefined && startsWithBacklogPageWord(firstTitle, vocab);
-  const byName = fileName && !storyPage ? fileNameType(fileName, vocab, title) : undefined;
+  const byName = name && !storyPage ? fileNameType(name, vocab, title) : undefined;
   if (byName === 'silent') return { ...base, silent: true };
   if (byName) {
     // The title's id as written (`Epic 10`) reads better than the name's (`epic_10`).
@@ -126,22 +128,32 @@ function stripDecoration(text: string): string {
   return text.replace(/[*_`]/g, '').replace(/\s*\(.*\)\s*$/, '').trim();
 }
 
-/** A file name that names its type: `.feature.md`, a type word, or an id at its start. */
-function fileNameType(fileName: string, vocab: Vocabulary, title: TitleHead | undefined): { artifact: ArtifactEntry; id?: string } | 'silent' | undefined {
-  const { table } = vocab;
+/** A file's name as detection reads it: without its folders, without `.md`, and the item head it starts with. */
+interface FileName {
+  base: string;
+  stem: string;
+  head: ItemHead | undefined;
+}
+
+function nameOf(fileName: string, vocab: Vocabulary): FileName {
   const base = fileName.replace(/^.*[\\/]/, '');
+  const stem = base.replace(/\.(?:md|markdown)$/i, '');
+  return { base, stem, head: readItemHead(stem, vocab) };
+}
+
+/** A file name that names its type: `.feature.md`, a type word, or an id at its start. */
+function fileNameType({ base, stem, head }: FileName, vocab: Vocabulary, title: TitleHead | undefined): { artifact: ArtifactEntry; id?: string } | 'silent' | undefined {
+  const { table } = vocab;
   const suffix = FILE_SUFFIX.exec(base);
   if (suffix) {
     const artifact = table.artifacts.find((candidate) => candidate.id === suffix[1].toLowerCase());
     if (artifact) return { artifact };
   }
-  const stem = base.replace(/\.(?:md|markdown)$/i, '');
   const { genericFileNames, notItemFileWords } = table.detection;
   if (genericFileNames.includes(stem.toLowerCase())) return undefined;
   const words = stem.toLowerCase().split(/[-_.\s]+/).filter(Boolean);
   // `tasks.md`, `bugs-sprint-3.md`: the plural says so as well as the word.
   if (words.some((word) => isWorkItemWord(word, vocab) || (word.endsWith('s') && isWorkItemWord(word.slice(0, -1), vocab)))) return 'silent';
-  const head = fileNameHead(stem, vocab);
   // `user-story-map.md` is about stories; `US-7-dependency-updates.md` is still US-7.
   if (!namesByAbbreviation(head, vocab) && words.some((word) => notItemFileWords.includes(word))) return undefined;
   const named = typeNamesInWords(words, vocab);
@@ -185,10 +197,10 @@ function projectKeyHead(stem: string): string | undefined {
  * Whether the file name or first title says the document is about items (a proposal, a checklist, a status
  * report) rather than one of them; an id with a known prefix at the start of either names an item.
  */
-function aboutItems(fileName: string | undefined, firstTitle: string | undefined, vocab: Vocabulary): boolean {
+function aboutItems(name: FileName | undefined, firstTitle: string | undefined, vocab: Vocabulary): boolean {
   const { aboutItemsWords, reportTitleWords } = vocab.table.detection;
-  const stem = fileName?.replace(/^.*[\\/]/, '').replace(/\.(?:md|markdown)$/i, '') ?? '';
-  const nameHead = stem ? readItemHead(stem, vocab) : undefined;
+  const stem = name?.stem ?? '';
+  const nameHead = name?.head;
   const titleHead = firstTitle ? readItemHead(firstTitle, vocab) : undefined;
   // `review-queue.story.md`, `US-12-review.md`, `# EN-001: Domain Analysis`: the name or title names the item.
   if (FILE_SUFFIX.test(`${stem}.md`) || namesByAbbreviation(nameHead, vocab) || namesByAbbreviation(titleHead, vocab)) return false;
@@ -216,26 +228,12 @@ function namesByAbbreviation(head: ItemHead | undefined, vocab: Vocabulary): boo
 
 const SEPARATOR_MARK = /[:\-–—|]\s*$/;
 
-/** `ChangeProposal` → `Change Proposal`, so that its words are whole words. */
-function splitCamelCase(text: string): string {
-  return CAMEL_CASE.test(text) ? text.replace(CAMEL_CASE_ALL, '$1 $2') : text;
-}
-
-const CAMEL_CASE = /\p{Ll}\p{Lu}/u;
-const CAMEL_CASE_ALL = /(\p{Ll})(\p{Lu})/gu;
-
 /** The lower-case words of a name or title: `StoryStatus_2024` → story, status, 2024. */
 function wordsOf(text: string): string[] {
   return splitCamelCase(text)
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
-}
-
-function fileNameHead(fileName: string | undefined, vocab: Vocabulary) {
-  if (!fileName) return undefined;
-  const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.(?:md|markdown)$/i, '');
-  return readItemHead(stem, vocab);
 }
 
 /** A skill, agent or prompt for an AI tool (`.claude/…`, `skills/epic.md` with `name:` and `description:`): no item. */

@@ -52,7 +52,7 @@ export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable
   // each row belongs to, and the ID column says what the rows are (stories of that feature, or risks: no items).
   let referenceColumn = -1;
   // `| Stories |` over `| 5 |`: a count of items, unless the header is an id prefix (`| US |` over `| 10.1 |`).
-  const countHeader = typeArtifact && typeColumn >= 0 && !typeArtifact.idPrefixes.includes(withoutMarks(found.header[typeColumn].text, HEAD_MARKS).trim().toUpperCase());
+  const countHeader = typeArtifact && typeColumn >= 0 && !prefixNamed(found.header[typeColumn], typeArtifact);
   if (countHeader && holdsNumbersOnly(rows(), typeColumn)) {
     typeArtifact = undefined;
     typeColumn = -1;
@@ -74,8 +74,7 @@ export function rowCandidates(found: Table, vocab: Vocabulary, table: RulesTable
   }
   const artifact = typeArtifact;
   const columns = tableColumns(found.header, artifact);
-  const typeHeader = typeColumn >= 0 ? withoutMarks(found.header[typeColumn].text, HEAD_MARKS).trim() : '';
-  const prefixHeader = artifact.idPrefixes.includes(typeHeader.toUpperCase()) ? typeHeader : undefined;
+  const prefixHeader = typeColumn >= 0 ? prefixNamed(found.header[typeColumn], artifact) : undefined;
   const candidates: Candidate[] = [];
   for (const row of rows()) {
     const typeCell = typeColumn >= 0 ? row.cells[typeColumn] : undefined;
@@ -142,6 +141,12 @@ function idHead(text: string, vocab: Vocabulary): ItemHead | undefined {
   if (head !== undefined) return head ?? undefined;
   // Read from a copy: the head's id is a piece of the text, and the memo keeps it.
   return known.remember(text, readItemHead(detached(text), vocab) ?? null) ?? undefined;
+}
+
+/** The header as written when it is one of the artifact's id prefixes (`US`), else undefined. */
+function prefixNamed(header: Cell, artifact: ArtifactEntry): string | undefined {
+  const text = withoutMarks(header.text, HEAD_MARKS).trim();
+  return artifact.idPrefixes.includes(text.toUpperCase()) ? text : undefined;
 }
 
 function isTotalLabel(text: string, table: RulesTable): boolean {
